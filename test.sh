@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The one test command: starts a throw-away PostgreSQL (the storage contract suite runs against
+# SQLite and PostgreSQL, always), runs every test project, stops PostgreSQL, and ends with
+# one line `N passed, N failed`.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if [ -z "${ISSUEHYGIENE_TEST_POSTGRES:-}" ]; then
+  info=$(bash .ci/postgres.sh) || { echo "test.sh: could not start PostgreSQL" >&2; echo "0 passed, 1 failed"; exit 1; }
+  export ISSUEHYGIENE_TEST_POSTGRES="${info%%|*}"
+  rest="${info#*|}"; pgdir="${rest%%|*}"; pgbin="${rest#*|}"
+  stop_pg() {
+    if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "'$pgbin/pg_ctl' -D '$pgdir/data' -m immediate stop" >/dev/null 2>&1
+    else "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; fi
+    rm -rf "$pgdir"
+  }
+  trap stop_pg EXIT
+fi
+
+log=$(mktemp)
+dotnet test IssueHygiene.sln -c Release --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a build error counts as a failure
+rm -f "$log"
+echo "$passed passed, $failed failed"
+exit "$status"
