@@ -1,4 +1,10 @@
 using BenchmarkDotNet.Running;
 
-// Every benchmark in this assembly; pick with --filter, e.g. `-- --filter '*Evaluator*'`.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace IssueHygiene.Benchmarks;
+
+/// <summary>Every benchmark in this assembly; pick with <c>--filter</c>, e.g. <c>--filter *Evaluator*</c>.</summary>
+public static class BenchmarkProgram
+{
+    public static void Main(string[] args) =>
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}
