@@ -1,1 +1,3 @@
-return 0;
+using IssueHygiene.Cli;
+
+return new CliApp(Console.Out, Console.Error, TimeProvider.System).Run(args);

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using IssueHygiene.Core.Policy;
+
+namespace IssueHygiene.Core.Evaluation;
+
+/// <summary>
+/// A rule set turned into the lookups evaluation needs (hash sets, a sprint-date cache), built once per rule set
+/// so evaluating an issue allocates next to nothing.
+/// </summary>
+public sealed class CompiledPolicy
+{
+    private readonly ConcurrentDictionary<string, DateOnly?> _sprintDates = new(StringComparer.Ordinal);
+
+    public CompiledPolicy(RuleSet rules)
+    {
+        Rules = rules;
+        var labels = rules.Labels;
+        FlowScope = labels.Flow.Scope;
+        KnownFlowLabels = labels.Flow.Values.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        ActiveFlowLabels = labels.Flow.Active.ToHashSet(StringComparer.Ordinal);
+        TypeLabels = labels.Types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        StageLabels = labels.Stages.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        UnusedStageLabels = labels.Stages.Where(s => s.Unused).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        DocumentedLabels = labels.All.Select(l => l.Name).Append(rules.ExemptionLabel).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public RuleSet Rules { get; }
+
+    public string FlowScope { get; }
+
+    public IReadOnlySet<string> KnownFlowLabels { get; }
+
+    public IReadOnlySet<string> ActiveFlowLabels { get; }
+
+    public IReadOnlySet<string> TypeLabels { get; }
+
+    public IReadOnlySet<string> StageLabels { get; }
+
+    public IReadOnlySet<string> UnusedStageLabels { get; }
+
+    public IReadOnlySet<string> DocumentedLabels { get; }
+
+    /// <summary>The sprint date a milestone title names (cached: a tracker has few milestones, many issues).</summary>
+    public DateOnly? SprintDateOf(string milestoneTitle) =>
+        _sprintDates.GetOrAdd(milestoneTitle, static (title, sprint) => sprint.DateOf(title), Rules.Milestones.Sprint);
+
+    /// <summary>Today's date in the policy's time zone.</summary>
+    public DateOnly TodayAt(DateTimeOffset now) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Rules.TimeZone).DateTime);
+}

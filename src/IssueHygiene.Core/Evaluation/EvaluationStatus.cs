@@ -1,0 +1,10 @@
+namespace IssueHygiene.Core.Evaluation;
+
+/// <summary>Whether the rules ran on an issue, and if not, why not.</summary>
+public enum EvaluationStatus
+{
+    Evaluated,
+    SkippedClosed,
+    SkippedExempt,
+    SkippedGracePeriod,
+}

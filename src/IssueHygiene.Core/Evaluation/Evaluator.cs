@@ -1,0 +1,98 @@
+using IssueHygiene.Core.Issues;
+using IssueHygiene.Core.Policy;
+using IssueHygiene.Core.Rules;
+
+namespace IssueHygiene.Core.Evaluation;
+
+/// <summary>
+/// Evaluates issues against a rule set: same issue + same rules + same clock ⇒ same verdict, whichever use asks
+/// (webhook, sweep, lint, report). Thread-safe; build one per rule set and reuse it.
+/// </summary>
+public sealed class Evaluator
+{
+    private readonly PolicyValidator _validator;
+
+    public Evaluator(RuleSet rules)
+    {
+        Policy = new CompiledPolicy(rules);
+        _validator = new PolicyValidator(RuleCatalog.CreateIssueRules(rules));
+    }
+
+    public CompiledPolicy Policy { get; }
+
+    public RuleSet Rules => Policy.Rules;
+
+    /// <summary>Evaluates one issue at <paramref name="now"/>; <paramref name="catalog"/> says what fixes may use.</summary>
+    public Verdict Evaluate(IssueSnapshot issue, DateTimeOffset now, TrackerCatalog? catalog = null)
+    {
+        if (issue.State != IssueState.Opened)
+        {
+            return new Verdict { Issue = issue, Status = EvaluationStatus.SkippedClosed };
+        }
+
+        if (HasLabel(issue, Rules.ExemptionLabel))
+        {
+            return new Verdict { Issue = issue, Status = EvaluationStatus.SkippedExempt };
+        }
+
+        var graceEnds = issue.CreatedAt + Rules.GracePeriod;
+        if (now < graceEnds)
+        {
+            return new Verdict { Issue = issue, Status = EvaluationStatus.SkippedGracePeriod, GraceEndsAt = graceEnds };
+        }
+
+        var facts = new IssueFacts(issue, Policy.TodayAt(now), Policy, catalog ?? TrackerCatalog.Unknown);
+        var result = _validator.Validate(facts);
+        List<Violation>? violations = null;
+        if (!result.IsValid)
+        {
+            violations = new List<Violation>(result.Errors.Count);
+            foreach (var failure in result.Errors)
+            {
+                violations.Add((Violation)failure.CustomState);
+            }
+        }
+
+        return violations is null
+            ? new Verdict { Issue = issue, Status = EvaluationStatus.Evaluated }
+            : new Verdict
+            {
+                Issue = issue,
+                Status = EvaluationStatus.Evaluated,
+                Violations = violations,
+                QuickActions = PlanFixes(violations),
+            };
+    }
+
+    /// <summary>All fixes in rule order, each quick action once.</summary>
+    private static List<QuickAction> PlanFixes(List<Violation> violations)
+    {
+        List<QuickAction>? plan = null;
+        foreach (var violation in violations)
+        {
+            foreach (var fix in violation.Fixes)
+            {
+                plan ??= [];
+                if (!plan.Contains(fix))
+                {
+                    plan.Add(fix);
+                }
+            }
+        }
+
+        return plan ?? [];
+    }
+
+    private static bool HasLabel(IssueSnapshot issue, string label)
+    {
+        foreach (var l in issue.Labels)
+        {
+            if (string.Equals(l, label, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+namespace IssueHygiene.Core.Evaluation;
+
+/// <summary>
+/// One GitLab quick action a fix needs. Built only from names in the rules file or GitLab's own milestone list,
+/// never from free text, and rendered exactly as GitLab parses it.
+/// </summary>
+public abstract record QuickAction
+{
+    /// <summary>The command line, e.g. <c>/label ~"flow::Triage"</c>.</summary>
+    public abstract string Render();
+
+    public sealed override string ToString() => Render();
+
+    /// <summary>Quotes a name for a quick action. Names with a quote or a line break cannot be quoted safely.</summary>
+    public static bool CanQuote(string name) =>
+        name.Length > 0 && name.AsSpan().IndexOfAny("\"\r\n") < 0;
+}
+
+/// <summary><c>/label ~"name"</c>: adds a label (GitLab skips a label that does not exist).</summary>
+public sealed record AddLabelAction(string Label) : QuickAction
+{
+    public override string Render() => $"/label ~\"{Label}\"";
+}
+
+/// <summary><c>/unlabel ~"name"</c>: removes a label.</summary>
+public sealed record RemoveLabelAction(string Label) : QuickAction
+{
+    public override string Render() => $"/unlabel ~\"{Label}\"";
+}
+
+/// <summary><c>/milestone %"title"</c>: sets the milestone.</summary>
+public sealed record SetMilestoneAction(string Title) : QuickAction
+{
+    public override string Render() => $"/milestone %\"{Title}\"";
+}

@@ -1,0 +1,25 @@
+using IssueHygiene.Core.Issues;
+using IssueHygiene.Core.Policy;
+
+namespace IssueHygiene.Core.Evaluation;
+
+/// <summary>The outcome of evaluating one issue: its findings and the fix plan (quick actions, in order).</summary>
+public sealed record Verdict
+{
+    public required IssueSnapshot Issue { get; init; }
+
+    public required EvaluationStatus Status { get; init; }
+
+    public IReadOnlyList<Violation> Violations { get; init; } = [];
+
+    /// <summary>The fixes of all findings, de-duplicated, in rule order.</summary>
+    public IReadOnlyList<QuickAction> QuickActions { get; init; } = [];
+
+    /// <summary>When a grace period ends (only for <see cref="EvaluationStatus.SkippedGracePeriod"/>).</summary>
+    public DateTimeOffset? GraceEndsAt { get; init; }
+
+    public bool IsClean => Violations.Count == 0;
+
+    /// <summary>True when an error or warning was found (what makes <c>lint</c> exit 1).</summary>
+    public bool HasProblems => Violations.Any(v => v.Severity >= Severity.Warning);
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using IssueHygiene.Core.Policy;
+
+namespace IssueHygiene.Core.Evaluation;
+
+/// <summary>
+/// One rule's finding on one issue. The message is a template whose <c>{0}</c>, <c>{1}</c>… are user-controlled
+/// names (labels, milestones) kept apart in <see cref="Arguments"/>, so each renderer can quote or escape them.
+/// </summary>
+public sealed record Violation
+{
+    public required string Rule { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required RuleAction Action { get; init; }
+
+    /// <summary>What is wrong, with <c>{n}</c> placeholders for <see cref="Arguments"/>.</summary>
+    public required string MessageTemplate { get; init; }
+
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>How to fix it, naming the handbook section it comes from (no user text).</summary>
+    public required string Help { get; init; }
+
+    /// <summary>The quick actions that fix it, when the action is <see cref="RuleAction.Fix"/> and a fix is possible.</summary>
+    public IReadOnlyList<QuickAction> Fixes { get; init; } = [];
+
+    /// <summary>Why a <see cref="RuleAction.Fix"/> rule could not plan its fix (it is then reported as a comment).</summary>
+    public string? FixUnavailable { get; init; }
+
+    /// <summary>Plain text: arguments in double quotes. For terminals, logs and JSON.</summary>
+    public string Message => Format(static a => "\"" + a + "\"");
+
+    /// <summary>True when this finding belongs in the sticky lint note (errors and warnings that comment or fix).</summary>
+    public bool InLintNote => Severity >= Severity.Warning && Action is RuleAction.Comment or RuleAction.Fix;
+
+    /// <summary>The message with each argument passed through <paramref name="quote"/>.</summary>
+    public string Format(Func<string, string> quote)
+    {
+        if (Arguments.Count == 0)
+        {
+            return MessageTemplate;
+        }
+
+        var quoted = new object[Arguments.Count];
+        for (var i = 0; i < quoted.Length; i++)
+        {
+            quoted[i] = quote(Arguments[i]);
+        }
+
+        return string.Format(CultureInfo.InvariantCulture, MessageTemplate, quoted);
+    }
+}

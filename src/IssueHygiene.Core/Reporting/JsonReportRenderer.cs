@@ -1,0 +1,185 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using IssueHygiene.Core.Evaluation;
+
+namespace IssueHygiene.Core.Reporting;
+
+/// <summary>
+/// The JSON forms (contract, DESIGN.md §5): the report <c>{"totals":{…},"issues":[…]}</c> and the verdict of
+/// <c>lint --format json</c> <c>{"violations":[…],"quickActions":[…]}</c>. Extra keys only ever extend them.
+/// </summary>
+public static class JsonReportRenderer
+{
+    // Reports are files and terminal output, never embedded in HTML: keep quotes and non-ASCII readable.
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string RenderReport(HygieneReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            WriteReport(json, report);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static void WriteReport(Utf8JsonWriter json, HygieneReport report)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("totals");
+        json.WriteNumber("issues", report.IssueCount);
+        json.WriteStartObject("byRule");
+        foreach (var (rule, count) in report.ByRule)
+        {
+            json.WriteNumber(rule, count);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("bySeverity");
+        foreach (var severity in new[] { Policy.Severity.Error, Policy.Severity.Warning, Policy.Severity.Info })
+        {
+            json.WriteNumber(severity.ToString().ToLowerInvariant(), report.CountOf(severity));
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("writes", report.WriteCount);
+        json.WriteBoolean("dryRun", report.DryRun);
+        json.WriteEndObject();
+
+        json.WriteStartArray("issues");
+        foreach (var entry in report.Issues)
+        {
+            var issue = entry.Verdict.Issue;
+            json.WriteStartObject();
+            json.WriteNumber("projectId", issue.ProjectId);
+            json.WriteNumber("iid", issue.Iid);
+            json.WriteString("webUrl", issue.WebUrl);
+            WriteViolations(json, entry.Verdict);
+            json.WriteStartArray("plannedWrites");
+            foreach (var write in entry.PlannedWrites)
+            {
+                WriteWrite(json, write);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("milestones");
+        foreach (var finding in report.MilestoneFindings)
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", finding.Rule);
+            json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+            json.WriteString("message", finding.Message);
+            if (finding.Milestone is { } milestone)
+            {
+                json.WriteString("milestone", milestone.Title);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The verdict of one issue, as <c>lint --format json</c> prints it.</summary>
+    public static string RenderVerdict(Verdict verdict)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", StatusName(verdict.Status));
+            WriteViolations(json, verdict);
+            json.WriteStartArray("quickActions");
+            foreach (var action in verdict.QuickActions)
+            {
+                json.WriteStringValue(action.Render());
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static string StatusName(EvaluationStatus status) => status switch
+    {
+        EvaluationStatus.Evaluated => "evaluated",
+        EvaluationStatus.SkippedClosed => "skipped-closed",
+        EvaluationStatus.SkippedExempt => "skipped-exempt",
+        _ => "skipped-grace-period",
+    };
+
+    private static void WriteViolations(Utf8JsonWriter json, Verdict verdict)
+    {
+        json.WriteStartArray("violations");
+        foreach (var violation in verdict.Violations)
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", violation.Rule);
+            json.WriteString("severity", violation.Severity.ToString().ToLowerInvariant());
+            json.WriteString("message", violation.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteWrite(Utf8JsonWriter json, PlannedWrite write)
+    {
+        json.WriteStartObject();
+        json.WriteString("kind", write.Kind.Name());
+        if (write.NoteId is { } noteId)
+        {
+            json.WriteNumber("noteId", noteId);
+        }
+
+        if (write.Body is { } body)
+        {
+            json.WriteString("body", body);
+        }
+
+        if (write.QuickActions.Count > 0)
+        {
+            json.WriteStartArray("quickActions");
+            foreach (var action in write.QuickActions)
+            {
+                json.WriteStringValue(action);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (write.RestFields.Count > 0)
+        {
+            json.WriteStartObject("restFields");
+            foreach (var (key, value) in write.RestFields)
+            {
+                json.WriteString(key, value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        if (write.Rules.Count > 0)
+        {
+            json.WriteStartArray("rules");
+            foreach (var rule in write.Rules)
+            {
+                json.WriteStringValue(rule);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+}

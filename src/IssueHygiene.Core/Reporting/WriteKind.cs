@@ -1,0 +1,24 @@
+namespace IssueHygiene.Core.Reporting;
+
+/// <summary>The kinds of write IssueHygiene makes to GitLab (their JSON names are a contract).</summary>
+public enum WriteKind
+{
+    NoteCreate,
+    NoteEdit,
+    NoteDelete,
+    QuickActions,
+    RestUpdate,
+}
+
+/// <summary>The contract names of <see cref="WriteKind"/>.</summary>
+public static class WriteKindNames
+{
+    public static string Name(this WriteKind kind) => kind switch
+    {
+        WriteKind.NoteCreate => "note-create",
+        WriteKind.NoteEdit => "note-edit",
+        WriteKind.NoteDelete => "note-delete",
+        WriteKind.QuickActions => "quick-actions",
+        _ => "rest-update",
+    };
+}

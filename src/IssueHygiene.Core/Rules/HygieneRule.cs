@@ -1,0 +1,71 @@
+using FluentValidation;
+using FluentValidation.Results;
+using IssueHygiene.Core.Evaluation;
+using IssueHygiene.Core.Policy;
+
+namespace IssueHygiene.Core.Rules;
+
+/// <summary>
+/// Base of the issue-level rules: a FluentValidation validator over <see cref="IssueFacts"/> whose failures carry
+/// the rule id as error code, the configured severity, and the <see cref="Violation"/> (message + fixes) as state.
+/// Each rule decides only; acting on the verdict is the Actuator's job.
+/// </summary>
+public abstract class HygieneRule : AbstractValidator<IssueFacts>
+{
+    protected HygieneRule(RuleDescriptor descriptor, RuleSettings settings)
+    {
+        Descriptor = descriptor;
+        Settings = settings;
+        // The facts are validated as a whole; the property is only the rule's anchor in FluentValidation.
+        RuleFor(facts => facts.Issue).Custom((_, context) => Check(context.InstanceToValidate, context));
+    }
+
+    public RuleDescriptor Descriptor { get; }
+
+    public RuleSettings Settings { get; }
+
+    /// <summary>How to fix a finding; rules that name labels list the rules file's, not the handbook's.</summary>
+    protected virtual string Help => Descriptor.Help;
+
+    /// <summary>Names as the help text shows them: <c>`Bug`, `Feature Request`</c>.</summary>
+    protected static string List(IEnumerable<string> names) => string.Join(", ", names.Select(n => "`" + n + "`"));
+
+    /// <summary>Inspects the facts and calls <see cref="Report"/> for each finding.</summary>
+    protected abstract void Check(IssueFacts facts, ValidationContext<IssueFacts> context);
+
+    /// <summary>Records a finding; <paramref name="fixes"/> are kept only when the rule's action is fix.</summary>
+    protected void Report(
+        ValidationContext<IssueFacts> context,
+        string messageTemplate,
+        IReadOnlyList<string>? arguments = null,
+        IReadOnlyList<QuickAction>? fixes = null,
+        string? fixUnavailable = null)
+    {
+        var isFix = Settings.Action == RuleAction.Fix;
+        var violation = new Violation
+        {
+            Rule = Descriptor.Id,
+            Severity = Settings.Severity,
+            Action = Settings.Action,
+            MessageTemplate = messageTemplate,
+            Arguments = arguments ?? [],
+            Help = Help,
+            Fixes = isFix && fixes is not null ? fixes : [],
+            FixUnavailable = isFix ? fixUnavailable : null,
+        };
+        context.AddFailure(new ValidationFailure(Descriptor.Id, violation.Message)
+        {
+            ErrorCode = Descriptor.Id,
+            Severity = Settings.Severity switch
+            {
+                Policy.Severity.Error => FluentValidation.Severity.Error,
+                Policy.Severity.Warning => FluentValidation.Severity.Warning,
+                _ => FluentValidation.Severity.Info,
+            },
+            CustomState = violation,
+        });
+    }
+
+    /// <summary>The action is fix: worth planning quick actions.</summary>
+    protected bool Fixes => Settings.Action == RuleAction.Fix;
+}

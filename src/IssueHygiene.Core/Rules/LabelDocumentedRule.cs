@@ -1,0 +1,34 @@
+using FluentValidation;
+using IssueHygiene.Core.Evaluation;
+using IssueHygiene.Core.Policy;
+using Severity = IssueHygiene.Core.Policy.Severity;
+
+namespace IssueHygiene.Core.Rules;
+
+/// <summary><c>label-documented</c>: every label on an issue is in the rules taxonomy (the handbook's list).</summary>
+public sealed class LabelDocumentedRule(RuleSettings settings) : HygieneRule(Definition, settings)
+{
+    public static RuleDescriptor Definition { get; } = new()
+    {
+        Id = "label-documented",
+        DefaultSeverity = Severity.Info,
+        DefaultAction = RuleAction.Report,
+        AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
+        Summary = "Every label on an issue is documented in the rules taxonomy.",
+        Help = "New labels can be created as appropriate at the group level and should be documented: add it to the "
+            + "rules file's taxonomy, or use a documented label. (Handbook: " + Handbook.Labels + ")",
+        HandbookSection = Handbook.Labels,
+    };
+
+    protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
+    {
+        foreach (var label in facts.Issue.Labels)
+        {
+            if (!facts.Policy.DocumentedLabels.Contains(label)
+                && !(facts.FlowLabels.Contains(label) && !facts.Policy.KnownFlowLabels.Contains(label)))
+            {
+                Report(context, "Label {0} is not documented in the rules taxonomy.", [label]);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using FluentValidation;
+using IssueHygiene.Core.Evaluation;
+using IssueHygiene.Core.Policy;
+using Severity = IssueHygiene.Core.Policy.Severity;
+
+namespace IssueHygiene.Core.Rules;
+
+/// <summary><c>stage-label</c>: one stage label (Model, Extract, Load, Transform, Analyze, Notebook, Orchestrate).</summary>
+public sealed class StageLabelRule(RuleSettings settings, RuleSet rules) : HygieneRule(Definition, settings)
+{
+    public static RuleDescriptor Definition { get; } = new()
+    {
+        Id = "stage-label",
+        DefaultSeverity = Severity.Info,
+        DefaultAction = RuleAction.Report,
+        AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
+        Summary = "An issue has exactly one stage label (if appropriate).",
+        Help = "If appropriate, an issue should have one stage label (one of the letters in \"meltano\"): `Model`, "
+            + "`Extract`, `Load`, `Transform`, `Analyze`, `Orchestrate`. (Handbook: " + Handbook.Labels + ")",
+        HandbookSection = Handbook.Labels,
+    };
+
+    protected override string Help { get; } = "If appropriate, an issue should have one stage label: "
+        + List(rules.Labels.Stages.Where(s => !s.Unused).Select(s => s.Name)) + ". (Handbook: " + Handbook.Labels + ")";
+
+    protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
+    {
+        var count = facts.StageLabels.Count;
+        if (count == 1)
+        {
+            return;
+        }
+
+        if (count == 0)
+        {
+            Report(context, "This issue has no stage label.");
+            return;
+        }
+
+        var placeholders = string.Join(", ", Enumerable.Range(0, count).Select(i => "{" + i + "}"));
+        Report(context, $"This issue has {count} stage labels ({placeholders}); it should have one.", facts.StageLabels);
+    }
+}

@@ -1,0 +1,33 @@
+using FluentValidation;
+using IssueHygiene.Core.Evaluation;
+using IssueHygiene.Core.Policy;
+using Severity = IssueHygiene.Core.Policy.Severity;
+
+namespace IssueHygiene.Core.Rules;
+
+/// <summary><c>triaged-needs-assignee</c>: work in an active flow state (To Do, Doing, Review) has an assignee.</summary>
+public sealed class TriagedNeedsAssigneeRule(RuleSettings settings) : HygieneRule(Definition, settings)
+{
+    public static RuleDescriptor Definition { get; } = new()
+    {
+        Id = "triaged-needs-assignee",
+        DefaultSeverity = Severity.Warning,
+        DefaultAction = RuleAction.Comment,
+        AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
+        Summary = "An issue with an active flow label (To Do, Doing, Review) has an assignee.",
+        Help = "After triage an issue has a milestone, an assignee and `flow::To Do`: assign whoever will work on it "
+            + "(`/assign @username`), or move it back to `flow::Triage`. (Handbook: " + Handbook.TriageProcess + ")",
+        HandbookSection = Handbook.TriageProcess,
+    };
+
+    protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
+    {
+        if (facts.Issue.Assignees.Count > 0 || !facts.HasActiveFlow)
+        {
+            return;
+        }
+
+        var active = facts.FlowLabels.First(facts.Policy.ActiveFlowLabels.Contains);
+        Report(context, "This issue is marked {0} but nobody is assigned.", [active]);
+    }
+}

@@ -1,0 +1,14 @@
+namespace IssueHygiene.Cli;
+
+/// <summary>The executable's exit codes (contract, DESIGN.md §5).</summary>
+public static class ExitCodes
+{
+    /// <summary>Clean: nothing found (or the command succeeded).</summary>
+    public const int Clean = 0;
+
+    /// <summary>Violations found (lint/report), or the write budget was hit.</summary>
+    public const int Violations = 1;
+
+    /// <summary>Usage or configuration error.</summary>
+    public const int UsageError = 2;
+}
