@@ -35,6 +35,15 @@ public sealed record Violation
     /// <summary>True when this finding belongs in the sticky lint note (errors and warnings that comment or fix).</summary>
     public bool InLintNote => Severity >= Severity.Warning && Action is RuleAction.Comment or RuleAction.Fix;
 
+    /// <summary>Value equality, lists included: the same finding twice is equal (used to compare verdicts).</summary>
+    public bool Equals(Violation? other) =>
+        other is not null
+        && Rule == other.Rule && Severity == other.Severity && Action == other.Action
+        && MessageTemplate == other.MessageTemplate && Help == other.Help && FixUnavailable == other.FixUnavailable
+        && Arguments.SequenceEqual(other.Arguments) && Fixes.SequenceEqual(other.Fixes);
+
+    public override int GetHashCode() => HashCode.Combine(Rule, Severity, Action, MessageTemplate, Arguments.Count, Fixes.Count);
+
     /// <summary>The message with each argument passed through <paramref name="quote"/>.</summary>
     public string Format(Func<string, string> quote)
     {

@@ -38,8 +38,8 @@ public sealed class SprintOverdueRule(RuleSettings settings, RuleSet rules) : Hy
             return;
         }
 
-        const string message = "This issue is still in sprint milestone {0}, which ended on {1}.";
-        string[] arguments = [facts.Issue.Milestone!.Title, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+        var message = "This issue is still in sprint milestone {0}, which ended on " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".";
+        string[] arguments = [facts.Issue.Milestone!.Title];
         if (!Fixes)
         {
             Report(context, message, arguments);
