@@ -30,6 +30,9 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
     /// <summary>Names as the help text shows them: <c>`Bug`, `Feature Request`</c>.</summary>
     protected static string List(IEnumerable<string> names) => string.Join(", ", names.Select(n => "`" + n + "`"));
 
+    /// <summary>Runs this rule's check inside another validator's context (see <see cref="Evaluation.PolicyValidator"/>).</summary>
+    internal void Run(IssueFacts facts, ValidationContext<IssueFacts> context) => Check(facts, context);
+
     /// <summary>Inspects the facts and calls <see cref="Report"/> for each finding.</summary>
     protected abstract void Check(IssueFacts facts, ValidationContext<IssueFacts> context);
 
