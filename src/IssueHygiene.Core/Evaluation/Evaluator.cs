@@ -64,6 +64,30 @@ public sealed class Evaluator
             };
     }
 
+    /// <summary>
+    /// The verdict the fixes lead to: the planned quick actions applied to a copy of the issue, evaluated again (a fix
+    /// can surface another finding: Backlog on an issue marked <c>flow::Doing</c>). Repeats while new fixes appear,
+    /// a few rounds at most, so what the note promises is what the next evaluation sees.
+    /// </summary>
+    public Verdict EvaluateAfterFixes(Verdict verdict, DateTimeOffset now, TrackerCatalog? catalog = null)
+    {
+        catalog ??= TrackerCatalog.Unknown;
+        var applied = new HashSet<QuickAction>();
+        var current = verdict;
+        for (var round = 0; round < 3 && current.QuickActions.Any(a => !applied.Contains(a)); round++)
+        {
+            var issue = current.Issue;
+            foreach (var action in current.QuickActions.Where(applied.Add))
+            {
+                issue = action.ApplyTo(issue, catalog);
+            }
+
+            current = Evaluate(issue, now, catalog);
+        }
+
+        return current;
+    }
+
     /// <summary>All fixes in rule order, each quick action once.</summary>
     private static List<QuickAction> PlanFixes(List<Violation> violations)
     {

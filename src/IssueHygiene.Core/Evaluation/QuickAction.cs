@@ -1,3 +1,5 @@
+using IssueHygiene.Core.Issues;
+
 namespace IssueHygiene.Core.Evaluation;
 
 /// <summary>
@@ -11,6 +13,9 @@ public abstract record QuickAction
 
     public sealed override string ToString() => Render();
 
+    /// <summary>What GitLab does with this command, on a copy of the issue (to predict the state a fix leads to).</summary>
+    public abstract IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog);
+
     /// <summary>Quotes a name for a quick action. Names with a quote or a line break cannot be quoted safely.</summary>
     public static bool CanQuote(string name) =>
         name.Length > 0 && name.AsSpan().IndexOfAny("\"\r\n") < 0;
@@ -20,16 +25,25 @@ public abstract record QuickAction
 public sealed record AddLabelAction(string Label) : QuickAction
 {
     public override string Render() => $"/label ~\"{Label}\"";
+
+    public override IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog) =>
+        issue.Labels.Contains(Label) ? issue : issue with { Labels = [.. issue.Labels, Label] };
 }
 
 /// <summary><c>/unlabel ~"name"</c>: removes a label.</summary>
 public sealed record RemoveLabelAction(string Label) : QuickAction
 {
     public override string Render() => $"/unlabel ~\"{Label}\"";
+
+    public override IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog) =>
+        issue with { Labels = [.. issue.Labels.Where(l => l != Label)] };
 }
 
 /// <summary><c>/milestone %"title"</c>: sets the milestone.</summary>
 public sealed record SetMilestoneAction(string Title) : QuickAction
 {
     public override string Render() => $"/milestone %\"{Title}\"";
+
+    public override IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog) =>
+        issue with { Milestone = catalog.Milestones.Find(Title) ?? new MilestoneRef(0, Title) };
 }

@@ -70,6 +70,7 @@ public sealed class RuleSetLoaderTests
         { "triage not a value", "labels:\n  flow:\n    triage: Todo\n", ["bad.yml:3:13: labels.flow.triage 'Todo' is not one of labels.flow.values (Triage, To Do, Doing, Blocked, Review)"] },
         { "duplicate label", "labels:\n  type: [Bug]\n  other: [Bug]\n", ["bad.yml:3:11: label 'Bug' is listed twice (first at line 2)"] },
         { "label name with quote", "labels:\n  type: ['Say \"hi\"']\n", ["bad.yml:2:10: labels.type name 'Say \"hi\"' contains a double quote or a line break"] },
+        { "label name with comma", "labels:\n  other: ['a, b']\n", ["bad.yml:2:11: labels.other name 'a, b' contains a comma"] },
         { "label colour", "labels:\n  type:\n    - { name: Bug, color: red }\n", ["bad.yml:3:27: color 'red' of label 'Bug' is not #RRGGBB"] },
         { "unused outside stages", "labels:\n  type:\n    - { name: Bug, unused: true }\n", ["bad.yml:3:28: 'unused' applies to stage labels only"] },
         { "label without name", "labels:\n  type:\n    - description: nameless\n", ["bad.yml:3:7: labels.type entry has no name"] },

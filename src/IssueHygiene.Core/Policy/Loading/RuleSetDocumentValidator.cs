@@ -190,6 +190,10 @@ public sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocument
     private static void CheckLabel(ValidationContext<RuleSetDocument> context, LabelDocument label, string family)
     {
         CheckName(context, label.Name, family + " name");
+        if (label.Name.Value.Contains(',', StringComparison.Ordinal))
+        {
+            Fail(context, label.Name.Location, $"{family} name '{label.Name.Value}' contains a comma, which GitLab's label lists cannot carry");
+        }
         if (label.Color is { } color && !Color.IsMatch(color.Value))
         {
             Fail(context, color.Location, $"color '{color.Value}' of label '{label.Name.Value}' is not #RRGGBB (quote it in YAML: '#428BCA')");
