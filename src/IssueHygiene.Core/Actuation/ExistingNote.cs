@@ -1,4 +1,13 @@
+using IssueHygiene.Core.Rendering;
+
 namespace IssueHygiene.Core.Actuation;
 
-/// <summary>A note on the issue that carries IssueHygiene's marker (there should be at most one).</summary>
-public sealed record ExistingNote(long Id, string Body);
+/// <summary>
+/// A note on the issue that carries IssueHygiene's marker (there should be at most one), with the state hash its
+/// second line records (null when it has none). Comes from listing notes, or from the lint-note index.
+/// </summary>
+public sealed record ExistingNote(long Id, string? StateHash)
+{
+    /// <summary>From a note body as GitLab returns it.</summary>
+    public static ExistingNote FromBody(long id, string body) => new(id, LintNote.StateHashOf(body));
+}

@@ -69,7 +69,7 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
             writes.Add(new PlannedWrite { Kind = WriteKind.NoteDelete, NoteId = duplicate.Id });
         }
 
-        if (LintNote.StateHashOf(keep.Body) != target.Hash)
+        if (keep.StateHash != target.Hash)
         {
             var shown = verdict.QuickActions.Count > 0 ? _renderer.Render(shownVerdict) : target;
             writes.Add(new PlannedWrite

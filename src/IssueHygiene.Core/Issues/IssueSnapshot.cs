@@ -41,6 +41,12 @@ public sealed record IssueSnapshot
 
     public bool Confidential { get; init; }
 
+    /// <summary>
+    /// GitLab's <c>user_notes_count</c> (non-system notes): 0 means no lint note can exist, so none need listing.
+    /// Null when unknown.
+    /// </summary>
+    public int? UserNotesCount { get; init; }
+
     /// <summary>GitLab's issue type (<c>issue</c>, <c>incident</c>, <c>task</c>…); null when not given.</summary>
     public string? IssueType { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed class WritePlannerTests
     private static Verdict Evaluate(IssueSnapshot issue) => Evaluator.Evaluate(issue, TestData.Now);
 
     /// <summary>What GitLab stores after a POST: the text without the quick-action lines.</summary>
-    private static ExistingNote Stored(long id, PlannedWrite write) => new(id, write.Body!);
+    private static ExistingNote Stored(long id, PlannedWrite write) => ExistingNote.FromBody(id, write.Body!);
 
     /// <summary>What GitLab does with the quick actions our rules plan (label, milestone).</summary>
     private static IssueSnapshot Apply(IssueSnapshot issue, IEnumerable<string> quickActions)
@@ -101,7 +101,7 @@ public sealed class WritePlannerTests
         var edit = Assert.Single(resolve.Writes);
         Assert.Contains("all resolved", edit.Body, StringComparison.Ordinal);
 
-        Assert.True(Planner.Plan(Evaluate(TestData.CleanIssue()), [new ExistingNote(9, edit.Body!)], TestData.Now).IsEmpty);
+        Assert.True(Planner.Plan(Evaluate(TestData.CleanIssue()), [ExistingNote.FromBody(9, edit.Body!)], TestData.Now).IsEmpty);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class WritePlannerTests
     {
         var issue = TestData.With(["flow::Doing", "Extract"], Current);
 
-        var plan = Planner.Plan(Evaluate(issue), [new ExistingNote(4, LintNote.Marker + "\nsomeone edited this")], TestData.Now);
+        var plan = Planner.Plan(Evaluate(issue), [ExistingNote.FromBody(4, LintNote.Marker + "\nsomeone edited this")], TestData.Now);
 
         Assert.Equal(WriteKind.NoteEdit, Assert.Single(plan.Writes).Kind);
     }
@@ -153,7 +153,7 @@ public sealed class WritePlannerTests
     {
         var issue = TestData.With(labels) with { State = state };
 
-        Assert.True(Planner.Plan(Evaluate(issue), [new ExistingNote(1, LintNote.Marker + "\nold")], TestData.Now).IsEmpty);
+        Assert.True(Planner.Plan(Evaluate(issue), [ExistingNote.FromBody(1, LintNote.Marker + "\nold")], TestData.Now).IsEmpty);
     }
 
     [Fact]

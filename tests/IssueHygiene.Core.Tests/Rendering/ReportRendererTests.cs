@@ -68,4 +68,23 @@ public sealed class ReportRendererTests
         Assert.Equal(["milestone-required", "type-label"], json.RootElement.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("rule").GetString()));
         Assert.Equal(["/milestone %\"Backlog\"", "/label ~\"flow::Triage\""], json.RootElement.GetProperty("quickActions").EnumerateArray().Select(a => a.GetString()));
     }
+
+    [Fact]
+    public void RenderJUnit_OneCasePerListedIssueAndAFailurePerErrorOrWarning()
+    {
+        var report = SampleReport();
+        report.Add(Evaluator.Evaluate(TestData.With(["flow::Doing", "Bug"], TestData.Sprint("2026-11-27")) with { Iid = 8, Title = "bell\u0007 <b>&" }, TestData.Now));
+
+        var xml = System.Xml.Linq.XDocument.Parse(JUnitReportRenderer.Render(report));
+
+        var suite = xml.Root!.Element("testsuite")!;
+        Assert.Equal("2", suite.Attribute("tests")!.Value);
+        Assert.Equal("1", suite.Attribute("failures")!.Value);
+        var cases = suite.Elements("testcase").ToList();
+        Assert.Equal("#7 Make extractors faster", cases[0].Attribute("name")!.Value);
+        Assert.Equal(["milestone-required", "type-label"], cases[0].Elements("failure").Select(f => f.Attribute("type")!.Value));
+        Assert.Equal("#8 bell <b>&", cases[1].Attribute("name")!.Value);
+        Assert.Empty(cases[1].Elements("failure"));
+        Assert.Contains("info stage-label", cases[1].Element("system-out")!.Value, StringComparison.Ordinal);
+    }
 }
