@@ -55,6 +55,8 @@ internal sealed class PostgresBackend : SqlBackend
 
     public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 
+    public override string CandidateLockClause => "FOR UPDATE OF d SKIP LOCKED";
+
     public override async Task OpenAsync(CancellationToken cancellationToken)
     {
         try
@@ -108,12 +110,7 @@ internal sealed class PostgresBackend : SqlBackend
 
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
-    public override async Task<bool> TryLockIssueAsync(DbConnection connection, DbTransaction transaction, string issueKey, CancellationToken cancellationToken)
-    {
-        await using var command = Db.Command(connection, transaction, "SELECT pg_try_advisory_xact_lock(hashtextextended(@issue_key, 0))")
-            .With("@issue_key", issueKey);
-        return await command.ExecuteScalarAsync(cancellationToken) is true;
-    }
+    public override string TryLockIssueExpression(string issueKeyColumn) => $"pg_try_advisory_xact_lock(hashtextextended({issueKeyColumn}, 0))";
 
     public override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         await Db.ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@id)", cancellationToken, ("@id", SchemaLockId));

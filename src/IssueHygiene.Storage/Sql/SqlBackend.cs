@@ -19,6 +19,19 @@ internal abstract class SqlBackend : IAsyncDisposable
     /// <summary>Row-lock clause for a claim's inner select (empty where the whole write is serialized).</summary>
     public abstract string SkipLockedClause { get; }
 
+    /// <summary>
+    /// Row-lock clause for the claim's candidate query over alias <c>d</c>: concurrent claimers skip
+    /// each other's candidates instead of all racing for the same oldest issue.
+    /// </summary>
+    public abstract string CandidateLockClause { get; }
+
+    /// <summary>
+    /// SQL boolean expression that takes the per-issue claim lock on <paramref name="issueKeyColumn"/>
+    /// for the rest of the transaction without waiting (false when another transaction is claiming
+    /// that issue right now).
+    /// </summary>
+    public abstract string TryLockIssueExpression(string issueKeyColumn);
+
     /// <summary>Connects once and applies session settings; throws <see cref="StorageUnavailableException"/> naming the cause.</summary>
     public abstract Task OpenAsync(CancellationToken cancellationToken);
 
@@ -30,12 +43,6 @@ internal abstract class SqlBackend : IAsyncDisposable
     public abstract object ToDb(DateTimeOffset value);
 
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
-
-    /// <summary>
-    /// Takes the per-issue claim lock for the rest of the transaction without waiting; false when
-    /// another transaction is claiming the same issue right now.
-    /// </summary>
-    public abstract Task<bool> TryLockIssueAsync(DbConnection connection, DbTransaction transaction, string issueKey, CancellationToken cancellationToken);
 
     /// <summary>Serializes schema migration between replicas starting at the same time.</summary>
     public abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);

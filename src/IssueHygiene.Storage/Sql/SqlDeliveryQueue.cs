@@ -74,25 +74,21 @@ internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, IL
             var passedOver = new List<string>();
             for (var attempt = 0; attempt < MaxCandidatesPerClaim; attempt++)
             {
-                var issueKey = await FindCandidateIssueAsync(connection, transaction, now, passedOver, ct);
-                if (issueKey is null)
+                var candidate = await FindCandidateIssueAsync(connection, transaction, now, passedOver, ct);
+                if (candidate is not { } found)
                 {
                     return null;
                 }
 
-                // The per-issue lock makes "no live claim on this issue" and "claim its rows" one
-                // step: without it two claimers could each take different rows of the same issue.
-                if (!await backend.TryLockIssueAsync(connection, transaction, issueKey, ct)
-                    || await HasLiveClaimAsync(connection, transaction, issueKey, now, ct))
-                {
-                    passedOver.Add(issueKey);
-                    continue;
-                }
-
-                var claimed = await ClaimIssueAsync(connection, transaction, issueKey, workerId, token, now, expires, ct);
+                // The per-issue lock makes "no live claim on this issue" and "claim its rows" one step:
+                // without it two claimers could each take different rows of the same issue. The claim
+                // re-checks for a live claim itself, in a statement that starts after the lock is held.
+                var claimed = found.Locked
+                    ? await ClaimIssueAsync(connection, transaction, found.IssueKey, workerId, token, now, expires, ct)
+                    : [];
                 if (claimed.Count == 0)
                 {
-                    passedOver.Add(issueKey);
+                    passedOver.Add(found.IssueKey);
                     continue;
                 }
 
@@ -277,10 +273,11 @@ internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, IL
         return ClaimOutcome.ClaimLost;
     }
 
-    private async Task<string?> FindCandidateIssueAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset now, List<string> passedOver, CancellationToken ct)
+    private async Task<(string IssueKey, bool Locked)?> FindCandidateIssueAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset now, List<string> passedOver, CancellationToken ct)
     {
         // The issue whose oldest ready delivery is oldest (ids grow with arrival), skipping issues
-        // that hold a live claim and the ones this claim already passed over.
+        // that hold a live claim and the ones this claim already passed over; its lock is tried on
+        // that one row only (the LIMIT sits in the inner query).
         var sql = new StringBuilder("""
             SELECT d.issue_key FROM deliveries d
             WHERE d.status IN ('pending', 'claimed')
@@ -301,23 +298,21 @@ internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, IL
             sql.Append(')');
         }
 
-        sql.Append(" ORDER BY d.id LIMIT 1");
-        await using var command = Db.Command(connection, transaction, sql.ToString());
+        sql.Append(" ORDER BY d.id LIMIT 1 ").Append(backend.CandidateLockClause);
+        var query = $"SELECT x.issue_key, {backend.TryLockIssueExpression("x.issue_key")} FROM ({sql}) x";
+        await using var command = Db.Command(connection, transaction, query);
         foreach (var (name, value) in parameters)
         {
             command.With(name, value);
         }
 
-        return await command.ExecuteScalarAsync(ct) as string;
-    }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
 
-    private async Task<bool> HasLiveClaimAsync(DbConnection connection, DbTransaction transaction, string issueKey, DateTimeOffset now, CancellationToken ct)
-    {
-        // Re-checked under the issue lock: the candidate query ran before we held it.
-        await using var command = Db.Command(connection, transaction,
-            "SELECT COUNT(*) FROM deliveries WHERE issue_key = @issue_key AND status = 'claimed' AND claim_expires_at > @now")
-            .With("@issue_key", issueKey).With("@now", backend.ToDb(now));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > 0;
+        return (reader.GetString(0), Convert.ToBoolean(reader.GetValue(1), CultureInfo.InvariantCulture));
     }
 
     private async Task<List<ClaimedDelivery>> ClaimIssueAsync(DbConnection connection, DbTransaction transaction, string issueKey, string workerId, string token, DateTimeOffset now, DateTimeOffset expires, CancellationToken ct)
@@ -326,6 +321,7 @@ internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, IL
             UPDATE deliveries
             SET status = 'claimed', claimed_by = @worker, claim_token = @token, claim_expires_at = @expires, attempts = attempts + 1
             WHERE id IN (SELECT id FROM deliveries WHERE issue_key = @issue_key AND {Ready} {backend.SkipLockedClause})
+              AND NOT EXISTS (SELECT 1 FROM deliveries c WHERE c.issue_key = @issue_key AND c.status = 'claimed' AND c.claim_expires_at > @now)
             RETURNING id, idempotency_key, event_name, event_uuid, project_id, issue_iid, received_at, payload, attempts
             """);
         command.With("@worker", workerId).With("@token", token).With("@expires", backend.ToDb(expires))

@@ -57,6 +57,8 @@ internal sealed class SqliteBackend : SqlBackend
 
     public override string SkipLockedClause => "";
 
+    public override string CandidateLockClause => "";
+
     public override async Task OpenAsync(CancellationToken cancellationToken)
     {
         if (_connection is not null)
@@ -142,8 +144,7 @@ internal sealed class SqliteBackend : SqlBackend
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 
     // The whole write transaction already holds SQLite's single write lock.
-    public override Task<bool> TryLockIssueAsync(DbConnection connection, DbTransaction transaction, string issueKey, CancellationToken cancellationToken) =>
-        Task.FromResult(true);
+    public override string TryLockIssueExpression(string issueKeyColumn) => "1";
 
     public override Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
