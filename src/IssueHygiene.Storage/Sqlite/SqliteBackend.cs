@@ -74,6 +74,13 @@ internal sealed class SqliteBackend : SqlBackend
             // Reading the schema makes SQLite read the file header: a file that is not a database
             // fails here, at start-up, rather than on the first delivery.
             await Db.ExecuteAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master", cancellationToken);
+            // SQLite falls back to read-only without an error (write-protected file, read-only mount,
+            // Mode=ReadOnly); the queue would then fail on its first write, long after start-up.
+            if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+            {
+                throw new StorageUnavailableException($"{Description}: the database opened read-only (file, directory or mount not writable, or Mode=ReadOnly); the queue must be able to write it");
+            }
+
             await using (var wal = Db.Command(connection, null, "PRAGMA journal_mode=WAL"))
             {
                 var mode = Convert.ToString(await wal.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
