@@ -2,6 +2,8 @@
 # Starts a throw-away PostgreSQL 15 cluster on a free loopback port for the storage tests and
 # prints the connection string. Installs the server from Debian's packages when it is missing.
 # The server never runs as root: as root we run it as the `postgres` system user.
+# TCP logins need a password (scram-sha-256, a random one per cluster) so the storage tests can
+# check that a wrong password gives a clear start-up error; the local socket stays trust for pg_ctl.
 set -euo pipefail
 
 pgbin=""
@@ -30,9 +32,14 @@ done
 dir=$(mktemp -d /tmp/issuehygiene-pg.XXXXXX)
 run() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 [ "$(id -u)" = 0 ] && chown postgres "$dir"
-run "'$pgbin/initdb' -D '$dir/data' -A trust -U postgres --no-sync" >"$dir/initdb.log" 2>&1 \
+password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+printf '%s\n' "$password" > "$dir/pwfile"
+[ "$(id -u)" = 0 ] && chown postgres "$dir/pwfile"
+chmod 600 "$dir/pwfile"
+run "'$pgbin/initdb' -D '$dir/data' --auth-local=trust --auth-host=scram-sha-256 --pwfile='$dir/pwfile' -U postgres --no-sync" >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; exit 1; }
 run "'$pgbin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200\" start" >&2 \
   || { cat "$dir/server.log" >&2; exit 1; }
 echo "$dir" > "$dir/.dir"
-echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true|$dir|$pgbin"
+rm -f "$dir/pwfile"
+echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres;Pooling=true|$dir|$pgbin"

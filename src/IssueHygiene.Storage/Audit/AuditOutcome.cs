@@ -1,0 +1,7 @@
+namespace IssueHygiene.Storage.Audit;
+
+public enum AuditOutcome
+{
+    Ok,
+    Error,
+}

@@ -1,0 +1,9 @@
+namespace IssueHygiene.Storage.Deliveries;
+
+public enum DeliveryStatus
+{
+    Pending,
+    Claimed,
+    Done,
+    Dead,
+}

@@ -1,0 +1,43 @@
+using IssueHygiene.Storage.Audit;
+using IssueHygiene.Storage.Deliveries;
+using IssueHygiene.Storage.Leases;
+using IssueHygiene.Storage.LintNotes;
+using IssueHygiene.Storage.Sql;
+using IssueHygiene.Storage.Sweeps;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IssueHygiene.Storage.Sqlite;
+
+/// <summary>An embedded SQLite file (WAL): the default, nothing to install; safe for many threads in one process.</summary>
+public sealed class SqliteHygieneStore : IHygieneStore
+{
+    private readonly SqlStoreCore _core;
+
+    /// <exception cref="StorageUnavailableException">The connection string is unusable.</exception>
+    public SqliteHygieneStore(string connectionString, TimeProvider timeProvider, StorageDurability durability = StorageDurability.Full, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _core = new SqlStoreCore(new SqliteBackend(connectionString, durability), timeProvider, loggerFactory ?? NullLoggerFactory.Instance);
+    }
+
+    public string Description => _core.Backend.Description;
+
+    public IDeliveryQueue Deliveries => _core.Deliveries;
+
+    public ILintNoteIndex LintNotes => _core.LintNotes;
+
+    public IAuditLog Audit => _core.Audit;
+
+    public ISweepCheckpoints Sweeps => _core.Sweeps;
+
+    public IScopeWatermarks Watermarks => _core.Watermarks;
+
+    public ILeaseStore Leases => _core.Leases;
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _core.InitializeAsync(cancellationToken);
+
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default) => _core.GetSchemaVersionAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _core.Backend.DisposeAsync();
+}

@@ -1,0 +1,100 @@
+namespace IssueHygiene.Storage.Sqlite;
+
+/// <summary>SQLite schema versions, oldest first. Times are Unix milliseconds (INTEGER), dates ISO text.</summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        """
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            event_name TEXT NOT NULL,
+            event_uuid TEXT NULL,
+            project_id INTEGER NULL,
+            issue_iid INTEGER NULL,
+            issue_key TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'claimed', 'done', 'dead')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            claimed_by TEXT NULL,
+            claim_token TEXT NULL,
+            claim_expires_at INTEGER NULL,
+            last_error TEXT NULL,
+            completed_at INTEGER NULL
+        );
+        CREATE INDEX ix_deliveries_active ON deliveries (id) WHERE status IN ('pending', 'claimed');
+        CREATE INDEX ix_deliveries_issue ON deliveries (issue_key, status);
+        CREATE INDEX ix_deliveries_claim_token ON deliveries (claim_token) WHERE claim_token IS NOT NULL;
+        CREATE INDEX ix_deliveries_status ON deliveries (status, id);
+
+        CREATE TABLE lint_notes (
+            project_id INTEGER NOT NULL,
+            issue_iid INTEGER NOT NULL,
+            note_id INTEGER NOT NULL,
+            findings_hash TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('open', 'resolved')),
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (project_id, issue_iid)
+        );
+        CREATE INDEX ix_lint_notes_open ON lint_notes (project_id, state);
+
+        CREATE TABLE waivers (
+            project_id INTEGER NOT NULL,
+            issue_iid INTEGER NOT NULL,
+            rule_id TEXT NOT NULL,
+            until_date TEXT NULL,
+            reason TEXT NOT NULL,
+            waived_by TEXT NOT NULL,
+            waived_at INTEGER NOT NULL,
+            PRIMARY KEY (project_id, issue_iid, rule_id)
+        );
+
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            occurred_at INTEGER NOT NULL,
+            project_id INTEGER NOT NULL,
+            issue_iid INTEGER NOT NULL,
+            rules TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            dry_run INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'error')),
+            error_message TEXT NULL,
+            detail TEXT NULL
+        );
+        CREATE INDEX ix_audit_log_time ON audit_log (occurred_at);
+        CREATE INDEX ix_audit_log_project ON audit_log (project_id, occurred_at);
+        CREATE INDEX ix_audit_log_source ON audit_log (source);
+
+        CREATE TABLE sweep_runs (
+            id TEXT PRIMARY KEY,
+            scope_key TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            cursor TEXT NULL,
+            issues_seen INTEGER NOT NULL,
+            writes INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'abandoned')),
+            finished_at INTEGER NULL,
+            error TEXT NULL
+        );
+        CREATE INDEX ix_sweep_runs_scope ON sweep_runs (scope_key, started_at);
+
+        CREATE TABLE scope_watermarks (
+            scope_key TEXT PRIMARY KEY,
+            watermark INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE leases (
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            acquired_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        """,
+    ];
+}

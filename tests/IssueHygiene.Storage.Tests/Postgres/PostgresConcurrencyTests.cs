@@ -1,0 +1,9 @@
+using IssueHygiene.Storage.Tests.Contract;
+using IssueHygiene.Storage.Tests.Harness;
+
+namespace IssueHygiene.Storage.Tests.Postgres;
+
+public sealed class PostgresConcurrencyTests(PostgresDatabase database) : ConcurrencyContract, IClassFixture<PostgresDatabase>
+{
+    protected override IStoreTarget Target => database;
+}
