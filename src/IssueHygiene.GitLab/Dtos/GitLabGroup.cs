@@ -5,7 +5,7 @@ public sealed record GitLabGroup
 {
     public required long Id { get; init; }
 
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; init => field = value ?? string.Empty; } = string.Empty;
 
     public string? Path { get; init; }
 

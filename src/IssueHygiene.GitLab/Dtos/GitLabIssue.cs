@@ -9,7 +9,7 @@ public sealed record GitLabIssue
 
     public required long ProjectId { get; init; }
 
-    public string Title { get; init; } = string.Empty;
+    public string Title { get; init => field = value ?? string.Empty; } = string.Empty;
 
     public string? Description { get; init; }
 
@@ -17,11 +17,11 @@ public sealed record GitLabIssue
     public required string State { get; init; }
 
     /// <summary>Label names (the REST default; <c>with_labels_details</c> is not used).</summary>
-    public List<string> Labels { get; init; } = [];
+    public List<string> Labels { get; init => field = value ?? []; } = [];
 
     public GitLabMilestone? Milestone { get; init; }
 
-    public List<GitLabUser> Assignees { get; init; } = [];
+    public List<GitLabUser> Assignees { get; init => field = value ?? []; } = [];
 
     public GitLabUser? Author { get; init; }
 

@@ -16,7 +16,7 @@ public sealed record GitLabMilestone
     public string? Description { get; init; }
 
     /// <summary><c>active</c> or <c>closed</c>.</summary>
-    public string State { get; init; } = "active";
+    public string State { get; init => field = value ?? "active"; } = "active";
 
     public DateOnly? DueDate { get; init; }
 

@@ -9,7 +9,7 @@ public sealed record GitLabNote
 
     public string? Type { get; init; }
 
-    public string Body { get; init; } = string.Empty;
+    public string Body { get; init => field = value ?? string.Empty; } = string.Empty;
 
     public GitLabUser? Author { get; init; }
 

@@ -8,13 +8,16 @@ namespace IssueHygiene.GitLab.Json;
 /// <summary>
 /// Source-generated serializers for every GitLab shape this service reads or writes: snake_case names,
 /// unknown members ignored (GitLab adds fields all the time), both timestamp forms accepted.
+/// DTO members with a default are written <c>init =&gt; field = value ?? default</c>: the generated
+/// deserializer assigns every init-only member, absent ones as null, which would otherwise break the
+/// non-null contract (a missing <c>labels</c> must read as no labels).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(GitLabTimestampConverter)])]
+    Converters = [typeof(GitLabTimestampConverter), typeof(GitLabDateConverter)])]
 [JsonSerializable(typeof(GitLabUser))]
 [JsonSerializable(typeof(GitLabIssue))]
 [JsonSerializable(typeof(List<GitLabIssue>))]

@@ -11,7 +11,7 @@ public sealed record MilestoneHookAttributes
 
     public string? Description { get; init; }
 
-    public string State { get; init; } = "active";
+    public string State { get; init => field = value ?? "active"; } = "active";
 
     public DateOnly? DueDate { get; init; }
 

@@ -6,7 +6,7 @@ public sealed record NoteHookAttributes
     public required long Id { get; init; }
 
     /// <summary>The note's Markdown text.</summary>
-    public string Note { get; init; } = string.Empty;
+    public string Note { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary><c>Issue</c>, <c>MergeRequest</c>, <c>Commit</c>, <c>Snippet</c>.</summary>
     public required string NoteableType { get; init; }

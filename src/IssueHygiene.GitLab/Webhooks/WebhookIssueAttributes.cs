@@ -13,7 +13,7 @@ public sealed record WebhookIssueAttributes
 
     public long? ProjectId { get; init; }
 
-    public string Title { get; init; } = string.Empty;
+    public string Title { get; init => field = value ?? string.Empty; } = string.Empty;
 
     public string? Description { get; init; }
 

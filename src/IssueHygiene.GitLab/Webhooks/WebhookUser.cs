@@ -7,7 +7,7 @@ public sealed record WebhookUser
 
     public string? Name { get; init; }
 
-    public string Username { get; init; } = string.Empty;
+    public string Username { get; init => field = value ?? string.Empty; } = string.Empty;
 
     public string? AvatarUrl { get; init; }
 
