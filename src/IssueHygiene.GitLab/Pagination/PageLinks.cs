@@ -10,6 +10,9 @@ namespace IssueHygiene.GitLab.Pagination;
 /// </summary>
 internal sealed partial record PageLinks(Uri? Next, int? TotalPages, bool HasPaginationHeaders)
 {
+    // Any of these means GitLab paginated this answer, so an absent next page really is the end.
+    private static readonly string[] PaginationHeaders = ["X-Page", "X-Per-Page", "X-Prev-Page", "X-Total", "X-Total-Pages"];
+
     /// <summary>Reads the headers of the page fetched from <paramref name="pageUri"/>.</summary>
     /// <exception cref="FormatException">A pagination header holds garbage, or a link leaves the API root.</exception>
     public static PageLinks FromHeaders(HttpResponseHeaders headers, Uri pageUri, Uri apiRoot)
@@ -17,7 +20,8 @@ internal sealed partial record PageLinks(Uri? Next, int? TotalPages, bool HasPag
         var nextPage = First(headers, "X-Next-Page");
         var link = First(headers, "Link");
         var totalPages = First(headers, "X-Total-Pages");
-        var hasHeaders = nextPage is not null || link is not null || First(headers, "X-Page") is not null;
+        var hasHeaders = nextPage is not null || link is not null
+            || PaginationHeaders.Any(name => headers.NonValidated.Contains(name));
 
         int? total = null;
         if (!string.IsNullOrWhiteSpace(totalPages))
