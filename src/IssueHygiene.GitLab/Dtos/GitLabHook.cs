@@ -1,0 +1,25 @@
+namespace IssueHygiene.GitLab.Dtos;
+
+/// <summary>A project or group webhook (GitLab never returns its secret token).</summary>
+public sealed record GitLabHook
+{
+    public required long Id { get; init; }
+
+    public required string Url { get; init; }
+
+    public long? ProjectId { get; init; }
+
+    public long? GroupId { get; init; }
+
+    public bool IssuesEvents { get; init; }
+
+    public bool ConfidentialIssuesEvents { get; init; }
+
+    public bool NoteEvents { get; init; }
+
+    public bool ConfidentialNoteEvents { get; init; }
+
+    public bool EnableSslVerification { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+}
