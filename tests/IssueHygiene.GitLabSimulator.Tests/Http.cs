@@ -30,12 +30,12 @@ internal static class Http
         return new ApiResponse(response.StatusCode, response.Headers, text, json);
     }
 
-    public static Task<ApiResponse> GetAsync(this HttpClient client, string path, IDictionary<string, string>? headers = null) =>
+    public static Task<ApiResponse> GetApiAsync(this HttpClient client, string path, IDictionary<string, string>? headers = null) =>
         client.SendAsync(HttpMethod.Get, path, null, headers);
 
-    public static Task<ApiResponse> PostAsync(this HttpClient client, string path, object body, IDictionary<string, string>? headers = null) =>
+    public static Task<ApiResponse> PostApiAsync(this HttpClient client, string path, object body, IDictionary<string, string>? headers = null) =>
         client.SendAsync(HttpMethod.Post, path, body, headers);
 
-    public static Task<ApiResponse> PutAsync(this HttpClient client, string path, object body, IDictionary<string, string>? headers = null) =>
+    public static Task<ApiResponse> PutApiAsync(this HttpClient client, string path, object body, IDictionary<string, string>? headers = null) =>
         client.SendAsync(HttpMethod.Put, path, body, headers);
 }

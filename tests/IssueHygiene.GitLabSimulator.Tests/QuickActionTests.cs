@@ -24,7 +24,7 @@ public sealed class QuickActionTests : IAsyncLifetime
     }
 
     private Task<ApiResponse> NoteAsync(long iid, string body, HttpClient? client = null) =>
-        (client ?? _client).PostAsync($"api/v4/projects/{_project}/issues/{iid}/notes", new { body });
+        (client ?? _client).PostApiAsync($"api/v4/projects/{_project}/issues/{iid}/notes", new { body });
 
     private IssueView Issue(long iid) => _sim.State.Issue(_project, iid)!;
 
@@ -265,7 +265,7 @@ public sealed class QuickActionTests : IAsyncLifetime
         var iid = await _client.CreateIssueAsync(_project, new { labels = "a::b::c,a::x" });
 
         // a::b::d has scope "a::b": it evicts a::b::c but not a::x (scope "a").
-        await _client.PutAsync($"api/v4/projects/{_project}/issues/{iid}", new { add_labels = "a::b::d" });
+        await _client.PutApiAsync($"api/v4/projects/{_project}/issues/{iid}", new { add_labels = "a::b::d" });
 
         Assert.Equal(["a::b::d", "a::x"], Issue(iid).Labels);
     }
@@ -282,7 +282,7 @@ public sealed class QuickActionTests : IAsyncLifetime
         var project = sim.ProjectId();
         var iid = await client.CreateIssueAsync(project, new { labels = "flow::Review" });
 
-        await client.PostAsync($"api/v4/projects/{project}/issues/{iid}/notes", new { body = "/label ~\"flow::Doing\"" });
+        await client.PostApiAsync($"api/v4/projects/{project}/issues/{iid}/notes", new { body = "/label ~\"flow::Doing\"" });
 
         Assert.Equal(["flow::Doing", "flow::Review"], sim.State.Issue(project, iid)!.Labels);
     }

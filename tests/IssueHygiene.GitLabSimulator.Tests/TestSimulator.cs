@@ -27,14 +27,14 @@ internal static class TestSimulator
             body[property.Name] = property.GetValue(fields);
         }
 
-        var response = await client.PostAsync($"api/v4/projects/{projectId}/issues", body);
+        var response = await client.PostApiAsync($"api/v4/projects/{projectId}/issues", body);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.Status);
         return response.Object["iid"]!.GetValue<long>();
     }
 
     public static async Task<long> RegisterHookAsync(this HttpClient client, long projectId, string url, string token = "hook-secret", bool confidential = false)
     {
-        var response = await client.PostAsync($"api/v4/projects/{projectId}/hooks", new
+        var response = await client.PostApiAsync($"api/v4/projects/{projectId}/hooks", new
         {
             url,
             token,

@@ -180,6 +180,7 @@ internal sealed class GitLabJson(SimulatorStore store)
             },
             ["task_completion_status"] = new JsonObject { ["count"] = 0, ["completed_count"] = 0 },
             ["has_tasks"] = false,
+            ["task_status"] = "0 of 0 checklist items completed",
             ["_links"] = new JsonObject
             {
                 ["self"] = $"{apiProject}/issues/{issue.Iid}",
