@@ -100,6 +100,10 @@ internal sealed class IssueGenerator
         var assigned = true;
         labels.Add(Pick(HandbookTaxonomy.Types));
         labels.Add(PickStage());
+        if (_random.Next(10) < 3)
+        {
+            labels.Add(Pick(HandbookTaxonomy.Others));
+        }
 
         switch (problem)
         {
