@@ -1,1 +1,52 @@
+using System.Text.Json;
+using IssueHygiene.GitLabSimulator;
+using IssueHygiene.GitLabSimulator.Hosting;
+
+var (options, printRequests, error) = CommandLine.Parse(args);
+if (options is null)
+{
+    await Console.Error.WriteLineAsync(error);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+GitLabSimulator simulator;
+try
+{
+    simulator = await GitLabSimulator.StartAsync(options, stop.Token);
+}
+catch (IOException ex)
+{
+    // Kestrel reports a taken port as an IOException ("address already in use").
+    await Console.Error.WriteLineAsync($"cannot listen on 127.0.0.1:{options.Port}: {ex.Message}");
+    return 1;
+}
+
+await using (simulator)
+{
+    // The contract line: tools wait for it before sending requests.
+    Console.WriteLine($"listening on {simulator.BaseUrl}");
+    Console.Out.Flush();
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        // Ctrl+C or SIGTERM: shut down cleanly.
+    }
+
+    if (printRequests)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(simulator.RequestLog.Entries.Select(e => new { method = e.Method, path = e.Path, status = e.Status })));
+    }
+}
+
 return 0;

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using IssueHygiene.GitLabSimulator.Hosting;
+using IssueHygiene.GitLabSimulator.Model;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IssueHygiene.GitLabSimulator.Api;
+
+/// <summary>Project and group webhooks (maintainers and up). The token is stored and sent, never shown.</summary>
+internal static class HooksEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, SimulatorServices sim)
+    {
+        app.MapGet("/api/v4/projects/{id}/hooks", (HttpContext c, string id) => Endpoint.RunAsync(c, sim, (p, a) => WithOwner(sim, a, id, isGroup: false, (_, _, owns) => List(c, sim, p, owns))));
+        app.MapGet("/api/v4/groups/{id}/hooks", (HttpContext c, string id) => Endpoint.RunAsync(c, sim, (p, a) => WithOwner(sim, a, id, isGroup: true, (_, _, owns) => List(c, sim, p, owns))));
+        app.MapPost("/api/v4/projects/{id}/hooks", (HttpContext c, string id) => Endpoint.RunAsync(c, sim, (p, a) => WithOwner(sim, a, id, isGroup: false, (g, pr, _) => Create(sim, p, g, pr))));
+        app.MapPost("/api/v4/groups/{id}/hooks", (HttpContext c, string id) => Endpoint.RunAsync(c, sim, (p, a) => WithOwner(sim, a, id, isGroup: true, (g, pr, _) => Create(sim, p, g, pr))));
+        app.MapDelete("/api/v4/projects/{id}/hooks/{hookId}", (HttpContext c, string id, string hookId) => Endpoint.RunAsync(c, sim, (_, a) => WithOwner(sim, a, id, isGroup: false, (_, _, owns) => Delete(sim, owns, hookId))));
+        app.MapDelete("/api/v4/groups/{id}/hooks/{hookId}", (HttpContext c, string id, string hookId) => Endpoint.RunAsync(c, sim, (_, a) => WithOwner(sim, a, id, isGroup: true, (_, _, owns) => Delete(sim, owns, hookId))));
+    }
+
+    private static ApiResult WithOwner(SimulatorServices sim, RequestActor actor, string id, bool isGroup, Func<SimGroup?, SimProject?, Func<SimHook, bool>, ApiResult> then)
+    {
+        var store = sim.Store;
+        if (isGroup)
+        {
+            if (Visibility.Group(store, actor.User, id) is not { } group)
+            {
+                return ApiResult.NotFound("Group");
+            }
+
+            return store.AccessOf(actor.User, group) < AccessLevel.Maintainer ? ApiResult.Forbidden : then(group, null, h => h.GroupId == group.Id);
+        }
+
+        if (Visibility.Project(store, actor.User, id) is not { } project)
+        {
+            return ApiResult.NotFound("Project");
+        }
+
+        return store.AccessOf(actor.User, project) < AccessLevel.Maintainer ? ApiResult.Forbidden : then(null, project, h => h.ProjectId == project.Id);
+    }
+
+    private static ApiResult List(HttpContext context, SimulatorServices sim, RequestParameters p, Func<SimHook, bool> owns)
+    {
+        var hooks = sim.Store.Hooks.Where(owns).ToList();
+        var (page, perPage) = Pagination.Read(p);
+        return ApiResult.Ok(new JsonArray([.. Pagination.Slice(context, hooks, page, perPage).Select(h => (JsonNode)GitLabJson.Hook(h))]));
+    }
+
+    private static ApiResult Create(SimulatorServices sim, RequestParameters p, SimGroup? group, SimProject? project)
+    {
+        if (p.Get("url") is not { Length: > 0 } url)
+        {
+            return ApiResult.ParameterError("url is missing");
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return new ApiResult(StatusCodes.Status422UnprocessableEntity, new JsonObject { ["error"] = "Invalid url given" });
+        }
+
+        var hook = sim.Store.AddHook(new SimHook
+        {
+            Id = 0,
+            Url = uri,
+            Token = p.Get("token") is { Length: > 0 } token ? token : null,
+            ProjectId = project?.Id,
+            GroupId = group?.Id,
+            IssuesEvents = p.Bool("issues_events") ?? false,
+            ConfidentialIssuesEvents = p.Bool("confidential_issues_events") ?? false,
+            NoteEvents = p.Bool("note_events") ?? false,
+            ConfidentialNoteEvents = p.Bool("confidential_note_events") ?? false,
+            CreatedAt = sim.Store.Now,
+        });
+        return ApiResult.Created(GitLabJson.Hook(hook));
+    }
+
+    private static ApiResult Delete(SimulatorServices sim, Func<SimHook, bool> owns, string hookId)
+    {
+        var hook = long.TryParse(hookId, out var id) ? sim.Store.Hooks.FirstOrDefault(h => h.Id == id && owns(h)) : null;
+        if (hook is null)
+        {
+            return ApiResult.NotFound("Hook");
+        }
+
+        sim.Store.Hooks.Remove(hook);
+        return ApiResult.NoContent;
+    }
+}

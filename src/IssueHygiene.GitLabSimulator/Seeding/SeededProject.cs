@@ -1,0 +1,3 @@
+namespace IssueHygiene.GitLabSimulator.Seeding;
+
+public sealed record SeededProject(long Id, string PathWithNamespace);

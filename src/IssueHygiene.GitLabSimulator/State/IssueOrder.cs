@@ -1,0 +1,9 @@
+namespace IssueHygiene.GitLabSimulator.State;
+
+internal enum IssueOrder
+{
+    CreatedAt,
+    UpdatedAt,
+    Id,
+    Title,
+}

@@ -1,0 +1,8 @@
+namespace IssueHygiene.GitLabSimulator.State;
+
+internal enum IssueStateEvent
+{
+    None,
+    Close,
+    Reopen,
+}

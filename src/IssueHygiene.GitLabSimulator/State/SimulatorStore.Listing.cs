@@ -1,0 +1,275 @@
+using IssueHygiene.GitLabSimulator.Model;
+
+namespace IssueHygiene.GitLabSimulator.State;
+
+/// <summary>
+/// Issue lists. Each (scope, order) keeps a sorted array, rebuilt only when an issue is created
+/// (or, for updated_at/title order, changed), so paging through 100,000 issues costs one linear
+/// filter pass per page and no sort.
+/// </summary>
+internal sealed partial class SimulatorStore
+{
+    private readonly Dictionary<(string Scope, IssueOrder Order), (long Version, SimIssue[] Sorted)> _sortedIndex = [];
+
+    public (List<SimIssue> Items, int Total) ListIssues(IssueQuery query, string scopeKey, int page, int perPage)
+    {
+        var predicate = BuildPredicate(query);
+        var sorted = Sorted(scopeKey, query);
+        var skip = (page - 1) * perPage;
+        var items = new List<SimIssue>(perPage);
+        var total = 0;
+        foreach (var issue in Walk(sorted, query.Ascending))
+        {
+            if (!predicate(issue))
+            {
+                continue;
+            }
+
+            if (total >= skip && items.Count < perPage)
+            {
+                items.Add(issue);
+            }
+
+            total++;
+        }
+
+        return (items, total);
+    }
+
+    /// <summary>Keyset page: the issues strictly after <paramref name="cursor"/> in the requested order.</summary>
+    public (List<SimIssue> Items, KeysetCursor? Next) ListIssuesKeyset(IssueQuery query, string scopeKey, KeysetCursor? cursor, int perPage)
+    {
+        var predicate = BuildPredicate(query);
+        var sorted = Sorted(scopeKey, query);
+        var start = cursor is null ? (query.Ascending ? 0 : sorted.Length - 1) : StartAfter(sorted, query, cursor);
+        var items = new List<SimIssue>(perPage);
+        var step = query.Ascending ? 1 : -1;
+        var i = start;
+        for (; i >= 0 && i < sorted.Length; i += step)
+        {
+            if (!predicate(sorted[i]))
+            {
+                continue;
+            }
+
+            if (items.Count == perPage)
+            {
+                var last = items[^1];
+                return (items, new KeysetCursor(KeyOf(last, query.OrderBy), last.Id));
+            }
+
+            items.Add(sorted[i]);
+        }
+
+        return (items, null);
+    }
+
+    private static int StartAfter(SimIssue[] sorted, IssueQuery query, KeysetCursor cursor)
+    {
+        // First index whose (key, id) is greater than the cursor, by binary search on the ascending array.
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            var key = KeyOf(sorted[mid], query.OrderBy);
+            var greater = key > cursor.Key || (key == cursor.Key && sorted[mid].Id > cursor.Id);
+            if (greater)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        if (query.Ascending)
+        {
+            return lo;
+        }
+
+        // Descending: the last index whose (key, id) is smaller than the cursor.
+        var index = lo - 1;
+        while (index >= 0 && KeyOf(sorted[index], query.OrderBy) == cursor.Key && sorted[index].Id == cursor.Id)
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    public static long KeyOf(SimIssue issue, IssueOrder order) => order switch
+    {
+        IssueOrder.UpdatedAt => issue.UpdatedAt.UtcTicks,
+        IssueOrder.Id => issue.Id,
+        _ => issue.CreatedAt.UtcTicks,
+    };
+
+    private static IEnumerable<SimIssue> Walk(SimIssue[] sorted, bool ascending)
+    {
+        if (ascending)
+        {
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                yield return sorted[i];
+            }
+        }
+        else
+        {
+            for (var i = sorted.Length - 1; i >= 0; i--)
+            {
+                yield return sorted[i];
+            }
+        }
+    }
+
+    private SimIssue[] Sorted(string scopeKey, IssueQuery query)
+    {
+        var version = query.OrderBy is IssueOrder.UpdatedAt or IssueOrder.Title ? UpdateVersion : CreationVersion;
+        if (_sortedIndex.TryGetValue((scopeKey, query.OrderBy), out var cached) && cached.Version == version)
+        {
+            return cached.Sorted;
+        }
+
+        var issues = query.ProjectIds.SelectMany(id => Projects[id].Issues).ToArray();
+        Comparison<SimIssue> comparison = query.OrderBy == IssueOrder.Title
+            ? (a, b) => string.CompareOrdinal(a.Title, b.Title) is var c && c != 0 ? c : a.Id.CompareTo(b.Id)
+            : (a, b) => KeyOf(a, query.OrderBy).CompareTo(KeyOf(b, query.OrderBy)) is var c && c != 0 ? c : a.Id.CompareTo(b.Id);
+        Array.Sort(issues, comparison);
+        _sortedIndex[(scopeKey, query.OrderBy)] = (version, issues);
+        return issues;
+    }
+
+    private Func<SimIssue, bool> BuildPredicate(IssueQuery q)
+    {
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        var milestoneIds = q.MilestoneMode switch
+        {
+            FilterMode.Upcoming => UpcomingMilestoneIds(q.ProjectIds, today),
+            FilterMode.Started => Milestones.Values.Where(m => m.State == "active" && m.StartDate <= today).Select(m => m.Id).ToHashSet(),
+            FilterMode.Value => Milestones.Values.Where(m => m.Title == q.MilestoneTitle).Select(m => m.Id).ToHashSet(),
+            _ => null,
+        };
+        var search = q.Search;
+
+        return issue =>
+        {
+            if (q.Opened is { } opened && issue.IsOpen != opened)
+            {
+                return false;
+            }
+
+            if (q.Confidential is { } confidential && issue.Confidential != confidential)
+            {
+                return false;
+            }
+
+            if (q.UpdatedAfter is { } ua && issue.UpdatedAt < ua)
+            {
+                return false;
+            }
+
+            if (q.UpdatedBefore is { } ub && issue.UpdatedAt > ub)
+            {
+                return false;
+            }
+
+            if (q.CreatedAfter is { } ca && issue.CreatedAt < ca)
+            {
+                return false;
+            }
+
+            if (q.CreatedBefore is { } cb && issue.CreatedAt > cb)
+            {
+                return false;
+            }
+
+            if (q.Iids is { } iids && !iids.Contains(issue.Iid))
+            {
+                return false;
+            }
+
+            if (q.AuthorId is { } author && issue.AuthorId != author)
+            {
+                return false;
+            }
+
+            switch (q.MilestoneMode)
+            {
+                case FilterMode.None when issue.MilestoneId is not null:
+                case FilterMode.Any when issue.MilestoneId is null:
+                    return false;
+                case FilterMode.Upcoming or FilterMode.Started or FilterMode.Value
+                    when issue.MilestoneId is not { } mid || !milestoneIds!.Contains(mid):
+                    return false;
+            }
+
+            switch (q.AssigneeMode)
+            {
+                case FilterMode.None when issue.AssigneeIds.Count > 0:
+                case FilterMode.Any when issue.AssigneeIds.Count == 0:
+                case FilterMode.Value when !issue.AssigneeIds.Contains(q.AssigneeId ?? 0):
+                    return false;
+            }
+
+            if (q.LabelsMode != FilterMode.Unset || q.NotLabels.Count > 0)
+            {
+                if (!LabelsMatch(issue, q))
+                {
+                    return false;
+                }
+            }
+
+            if (search is not null
+                && !issue.Title.Contains(search, StringComparison.OrdinalIgnoreCase)
+                && !(issue.Description?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false))
+            {
+                return false;
+            }
+
+            return CanSee(q.Viewer, issue);
+        };
+    }
+
+    private bool LabelsMatch(SimIssue issue, IssueQuery q)
+    {
+        switch (q.LabelsMode)
+        {
+            case FilterMode.None when issue.LabelIds.Count > 0:
+            case FilterMode.Any when issue.LabelIds.Count == 0:
+                return false;
+            case FilterMode.Value:
+                foreach (var wanted in q.Labels)
+                {
+                    if (!issue.LabelIds.Any(id => Labels[id].Title == wanted))
+                    {
+                        return false;
+                    }
+                }
+
+                break;
+        }
+
+        // not[labels]: the issue carries none of them.
+        foreach (var unwanted in q.NotLabels)
+        {
+            if (issue.LabelIds.Any(id => Labels[id].Title == unwanted))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>GitLab's "Upcoming": per project or group, the active milestone with the nearest future due date.</summary>
+    private HashSet<long> UpcomingMilestoneIds(IReadOnlySet<long> projectIds, DateOnly today)
+    {
+        var available = projectIds.SelectMany(id => AvailableMilestones(Projects[id])).Distinct();
+        return available
+            .Where(m => m.State == "active" && m.DueDate > today)
+            .GroupBy(m => (m.GroupId, m.ProjectId))
+            .Select(g => g.MinBy(m => m.DueDate)!.Id)
+            .ToHashSet();
+    }
+}

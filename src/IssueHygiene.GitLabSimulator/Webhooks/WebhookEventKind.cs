@@ -1,0 +1,7 @@
+namespace IssueHygiene.GitLabSimulator.Webhooks;
+
+internal enum WebhookEventKind
+{
+    Issue,
+    Note,
+}
