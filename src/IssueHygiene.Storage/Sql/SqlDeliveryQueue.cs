@@ -132,6 +132,8 @@ internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, IL
         var deadLettered = new List<(long Id, int Attempts)>();
         var outcome = await backend.WriteAsync(async (connection, transaction, ct) =>
         {
+            // The backend may run this again after a deadlock rollback: start from nothing.
+            deadLettered.Clear();
             var rows = new List<(long Id, int Attempts)>();
             await using (var select = Db.Command(connection, transaction, "SELECT id, attempts FROM deliveries WHERE claim_token = @token AND status = 'claimed' ORDER BY id")
                 .With("@token", claimToken))
