@@ -17,6 +17,8 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
 
     public FixMode FixMode => fixMode;
 
+    public Core.Policy.RuleSet Rules => evaluator.Rules;
+
     public WritePlan Plan(Verdict verdict, IReadOnlyList<ExistingNote> existingNotes, DateTimeOffset now, TrackerCatalog? catalog = null)
     {
         // Closed, exempt and brand-new issues are left exactly as they are.

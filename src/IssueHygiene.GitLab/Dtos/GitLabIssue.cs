@@ -45,5 +45,6 @@ public sealed record GitLabIssue
 
     public GitLabIssueReferences? References { get; init; }
 
-    public int UserNotesCount { get; init; }
+    /// <summary>Non-system notes; null when GitLab did not say (then notes must be listed to find a lint note).</summary>
+    public int? UserNotesCount { get; init; }
 }

@@ -29,6 +29,7 @@ public static class GitLabIssueMapper
         ProjectPath = projectPath ?? ProjectPathOf(issue.References?.Full),
         Confidential = issue.Confidential,
         IssueType = issue.IssueType ?? issue.Type?.ToLowerInvariant(),
+        UserNotesCount = issue.UserNotesCount,
     };
 
     /// <summary>A REST milestone as the rules see it.</summary>

@@ -1,0 +1,77 @@
+using IssueHygiene.Cli;
+using IssueHygiene.Core.Actuation;
+using Microsoft.Extensions.Configuration;
+
+namespace IssueHygiene.Hosting;
+
+/// <summary>Reads configuration the same way for every command: appsettings.json, environment, then overrides.</summary>
+public static class AppConfiguration
+{
+    /// <summary>Environment variables with this prefix configure the service (<c>IssueHygiene__GitLab__Token</c>).</summary>
+    public const string EnvironmentPrefix = "IssueHygiene__";
+
+    public static IConfigurationRoot Build(IDictionary<string, string?>? overrides = null, string? basePath = null) =>
+        new ConfigurationBuilder()
+            .SetBasePath(basePath ?? Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+
+    /// <summary>The bound options, or a <see cref="UsageException"/> naming every bad key.</summary>
+    public static HygieneOptions BindOptions(IConfiguration configuration)
+    {
+        var options = new HygieneOptions();
+        try
+        {
+            configuration.Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException("configuration: " + (e.InnerException?.Message ?? e.Message));
+        }
+
+        var problems = Validate(options);
+        return problems.Count == 0
+            ? options
+            : throw new UsageException("configuration: " + string.Join("; ", problems));
+    }
+
+    public static IReadOnlyList<string> Validate(HygieneOptions options)
+    {
+        var problems = new List<string>();
+        if (ParseFixMode(options.FixMode) is null)
+        {
+            problems.Add($"FixMode '{options.FixMode}' must be quick-actions or api");
+        }
+
+        if (options.MaxWritesPerRun < 0)
+        {
+            problems.Add($"MaxWritesPerRun {options.MaxWritesPerRun} must be 0 or more");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Schedule.Cron) && !Cronos.CronExpression.TryParse(options.Schedule.Cron, out _))
+        {
+            problems.Add($"Schedule:Cron '{options.Schedule.Cron}' is not a cron expression (5 fields, e.g. '0 3 * * *')");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.Schedule.TimeZone, out _))
+        {
+            problems.Add($"Schedule:TimeZone '{options.Schedule.TimeZone}' is not a known time zone");
+        }
+
+        if (options.Poll.Interval is { } interval && interval < TimeSpan.FromSeconds(10))
+        {
+            problems.Add($"Poll:Interval {interval} is shorter than 10 seconds");
+        }
+
+        return problems;
+    }
+
+    public static FixMode? ParseFixMode(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "quick-actions" or "quickactions" => FixMode.QuickActions,
+        "api" => FixMode.Api,
+        _ => null,
+    };
+}

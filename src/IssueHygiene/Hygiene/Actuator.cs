@@ -1,0 +1,227 @@
+using IssueHygiene.Core.Actuation;
+using IssueHygiene.Core.Evaluation;
+using IssueHygiene.Core.Issues;
+using IssueHygiene.Core.Rendering;
+using IssueHygiene.Core.Reporting;
+using IssueHygiene.GitLab;
+using IssueHygiene.GitLab.Errors;
+using IssueHygiene.GitLab.Requests;
+using IssueHygiene.Storage;
+using IssueHygiene.Storage.Audit;
+using IssueHygiene.Storage.LintNotes;
+using Microsoft.Extensions.Logging;
+
+namespace IssueHygiene.Hygiene;
+
+/// <summary>
+/// The act step shared by sweep, lint and the webhook worker: finds the issue's lint note (index first, then — only
+/// when the issue has notes at all — by listing them), asks the <see cref="WritePlanner"/> what to write, and makes
+/// exactly those writes (or, in dry run, records them). Every write, made or planned, goes to the audit log.
+/// </summary>
+public sealed partial class Actuator(
+    IGitLabClient gitLab,
+    IHygieneStore store,
+    WritePlanner planner,
+    TimeProvider time,
+    ILogger<Actuator> logger)
+{
+    private readonly string _resolvedHash = new LintNoteRenderer(planner.Rules).Resolved().Hash;
+
+    public async Task<ActOutcome> ActAsync(Verdict verdict, TrackerCatalog catalog, ActContext context, CancellationToken cancellationToken)
+    {
+        if (verdict.Status != EvaluationStatus.Evaluated)
+        {
+            return new ActOutcome(verdict, [], ActStatus.NothingToDo);
+        }
+
+        var issue = verdict.Issue;
+        var notes = await FindLintNotesAsync(issue, context, fromIndex: true, cancellationToken);
+        var plan = planner.Plan(verdict, notes, time.GetUtcNow(), catalog);
+        if (plan.IsEmpty)
+        {
+            return new ActOutcome(verdict, [], ActStatus.NothingToDo);
+        }
+
+        if (!context.Budget.TryReserve(plan.Writes.Count))
+        {
+            return new ActOutcome(verdict, plan.Writes, ActStatus.BudgetExhausted);
+        }
+
+        if (context.DryRun)
+        {
+            foreach (var write in plan.Writes)
+            {
+                await AuditAsync(issue, write, context, null, cancellationToken);
+            }
+
+            return new ActOutcome(verdict, plan.Writes, ActStatus.Planned);
+        }
+
+        try
+        {
+            await ExecuteAsync(issue, plan, context, cancellationToken);
+        }
+        catch (GitLabNotFoundException) when (plan.KeptNoteId is not null)
+        {
+            // The indexed note was deleted by someone: forget it and plan again from what GitLab really has.
+            await store.LintNotes.RemoveAsync(issue.ProjectId, issue.Iid, cancellationToken);
+            notes = await FindLintNotesAsync(issue, context, fromIndex: false, cancellationToken);
+            plan = planner.Plan(verdict, notes, time.GetUtcNow(), catalog);
+            await ExecuteAsync(issue, plan, context, cancellationToken);
+        }
+        catch (Exception e) when (e is GitLabException or WriteRejectedException)
+        {
+            LogWriteFailed(logger, issue.ProjectId, issue.Iid, e.Message);
+            return new ActOutcome(verdict, plan.Writes, ActStatus.Failed, e.Message);
+        }
+
+        return new ActOutcome(verdict, plan.Writes, ActStatus.Written);
+    }
+
+    private async Task ExecuteAsync(IssueSnapshot issue, WritePlan plan, ActContext context, CancellationToken cancellationToken)
+    {
+        var project = IdOrPath.FromId(issue.ProjectId);
+        foreach (var write in plan.Writes)
+        {
+            try
+            {
+                switch (write.Kind)
+                {
+                    case WriteKind.NoteCreate:
+                        var body = write.QuickActions.Count == 0 ? write.Body! : write.Body + "\n\n" + string.Join("\n", write.QuickActions);
+                        var created = await gitLab.CreateIssueNoteAsync(project, issue.Iid, body, cancellationToken: cancellationToken);
+                        if (created is not NoteCreateResult.Created { Note: var note })
+                        {
+                            throw new WriteRejectedException("note was not created: " + Describe(created));
+                        }
+
+                        await RememberAsync(issue, note.Id, plan.NoteHash!, cancellationToken);
+                        break;
+                    case WriteKind.NoteEdit:
+                        await gitLab.UpdateIssueNoteAsync(project, issue.Iid, write.NoteId!.Value, write.Body!, cancellationToken);
+                        await RememberAsync(issue, write.NoteId.Value, plan.NoteHash!, cancellationToken);
+                        break;
+                    case WriteKind.NoteDelete:
+                        await DeleteIgnoringMissingAsync(project, issue.Iid, write.NoteId!.Value, cancellationToken);
+                        break;
+                    case WriteKind.QuickActions:
+                        var commands = await gitLab.CreateIssueNoteAsync(project, issue.Iid, string.Join("\n", write.QuickActions), cancellationToken: cancellationToken);
+                        if (commands is NoteCreateResult.CommandsFailed failed)
+                        {
+                            throw new WriteRejectedException("quick actions failed: " + failed.Message);
+                        }
+
+                        break;
+                    case WriteKind.RestUpdate:
+                        await gitLab.UpdateIssueAsync(project, issue.Iid, ToIssueUpdate(write.RestFields), cancellationToken);
+                        break;
+                }
+
+                await AuditAsync(issue, write, context, null, cancellationToken);
+                LogWrite(logger, write.Kind, issue.ProjectId, issue.Iid);
+            }
+            catch (Exception e) when (e is GitLabException or WriteRejectedException)
+            {
+                await AuditAsync(issue, write, context, e.Message, cancellationToken);
+                throw;
+            }
+        }
+
+        if (plan.KeptNoteId is { } kept && !plan.Writes.Any(w => w.Kind == WriteKind.NoteEdit))
+        {
+            await RememberAsync(issue, kept, plan.NoteHash!, cancellationToken);
+        }
+    }
+
+    /// <summary>The issue's marker notes: from the index, else none when the issue has no notes, else by listing.</summary>
+    private async Task<IReadOnlyList<ExistingNote>> FindLintNotesAsync(IssueSnapshot issue, ActContext context, bool fromIndex, CancellationToken cancellationToken)
+    {
+        if (fromIndex)
+        {
+            var entry = await store.LintNotes.GetAsync(issue.ProjectId, issue.Iid, cancellationToken);
+            if (entry is not null)
+            {
+                return [new ExistingNote(entry.NoteId, entry.FindingsHash)];
+            }
+
+            if (issue.UserNotesCount == 0)
+            {
+                return [];
+            }
+        }
+
+        var notes = new List<ExistingNote>();
+        await foreach (var note in gitLab.ListIssueNotesAsync(IdOrPath.FromId(issue.ProjectId), issue.Iid, cancellationToken))
+        {
+            if (!note.System && LintNote.IsLintNote(note.Body) && (context.BotUserId is null || note.Author?.Id == context.BotUserId))
+            {
+                notes.Add(ExistingNote.FromBody(note.Id, note.Body));
+            }
+        }
+
+        return notes;
+    }
+
+    private Task RememberAsync(IssueSnapshot issue, long noteId, string hash, CancellationToken cancellationToken) =>
+        store.LintNotes.UpsertAsync(
+            new LintNoteEntry(issue.ProjectId, issue.Iid, noteId, hash, hash == _resolvedHash ? LintNoteState.Resolved : LintNoteState.Open, time.GetUtcNow()),
+            cancellationToken);
+
+    private async Task DeleteIgnoringMissingAsync(IdOrPath project, long iid, long noteId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await gitLab.DeleteIssueNoteAsync(project, iid, noteId, cancellationToken);
+        }
+        catch (GitLabNotFoundException)
+        {
+            // Already gone: the goal (one note) holds.
+        }
+    }
+
+    private async Task AuditAsync(IssueSnapshot issue, PlannedWrite write, ActContext context, string? error, CancellationToken cancellationToken)
+    {
+        await store.Audit.AppendAsync(
+            new AuditEntry
+            {
+                OccurredAt = time.GetUtcNow(),
+                ProjectId = issue.ProjectId,
+                IssueIid = issue.Iid,
+                Rules = write.Rules,
+                Kind = (AuditWriteKind)(int)write.Kind,
+                DryRun = context.DryRun,
+                Source = context.Source,
+                Outcome = error is null ? AuditOutcome.Ok : AuditOutcome.Error,
+                ErrorMessage = error,
+                Detail = Detail(write),
+            },
+            cancellationToken);
+    }
+
+    private static string Detail(PlannedWrite write) => write.Kind switch
+    {
+        WriteKind.NoteEdit or WriteKind.NoteDelete => $"note {write.NoteId}",
+        WriteKind.RestUpdate => string.Join(", ", write.RestFields.Select(f => $"{f.Key}={f.Value}")),
+        _ => string.Join(" ", write.QuickActions),
+    };
+
+    private static IssueUpdate ToIssueUpdate(IReadOnlyDictionary<string, string> fields) => new()
+    {
+        AddLabels = fields.TryGetValue("add_labels", out var add) ? add.Split(',') : null,
+        RemoveLabels = fields.TryGetValue("remove_labels", out var remove) ? remove.Split(',') : null,
+        MilestoneId = fields.TryGetValue("milestone_id", out var milestone) ? long.Parse(milestone, System.Globalization.CultureInfo.InvariantCulture) : null,
+    };
+
+    private static string Describe(NoteCreateResult result) => result switch
+    {
+        NoteCreateResult.CommandsOnly => "GitLab treated the body as quick actions only",
+        NoteCreateResult.CommandsFailed failed => failed.Message,
+        _ => result.GetType().Name,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Kind} on project {ProjectId} issue {Iid}")]
+    private static partial void LogWrite(ILogger logger, WriteKind kind, long projectId, long iid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A write to project {ProjectId} issue {Iid} failed: {Error}")]
+    private static partial void LogWriteFailed(ILogger logger, long projectId, long iid, string error);
+}

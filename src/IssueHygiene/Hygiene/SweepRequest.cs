@@ -1,0 +1,16 @@
+namespace IssueHygiene.Hygiene;
+
+/// <summary>One sweep: which scopes, whether to write, full or incremental, and the write budget.</summary>
+public sealed record SweepRequest
+{
+    public required IReadOnlyList<SweepScope> Scopes { get; init; }
+
+    /// <summary>Evaluate and plan, write nothing (no request other than GET reaches GitLab).</summary>
+    public bool DryRun { get; init; } = true;
+
+    /// <summary>Only issues updated since the scope's last successful sweep started.</summary>
+    public bool Incremental { get; init; }
+
+    /// <summary><c>maxWritesPerRun</c>; null for no limit.</summary>
+    public int? MaxWrites { get; init; } = 50;
+}

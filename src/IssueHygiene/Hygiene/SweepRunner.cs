@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using IssueHygiene.Core.Evaluation;
+using IssueHygiene.Core.Issues;
+using IssueHygiene.Core.Reporting;
+using IssueHygiene.GitLab;
+using IssueHygiene.GitLab.Dtos;
+using IssueHygiene.GitLab.Mapping;
+using IssueHygiene.GitLab.Requests;
+using IssueHygiene.Storage;
+using IssueHygiene.Storage.Audit;
+using IssueHygiene.Storage.Sweeps;
+using Microsoft.Extensions.Logging;
+
+namespace IssueHygiene.Hygiene;
+
+/// <summary>
+/// Walks every configured scope's open issues (streamed page by page, never buffered), evaluates each with the
+/// scope's milestones and labels fetched once, and hands the verdict to the <see cref="Actuator"/>. A page that
+/// fails fails the sweep: a short list is never taken for the whole tracker.
+/// </summary>
+public sealed partial class SweepRunner(
+    IGitLabClient gitLab,
+    IHygieneStore store,
+    Evaluator evaluator,
+    Actuator actuator,
+    TimeProvider time,
+    ILogger<SweepRunner> logger)
+{
+    private const int CheckpointEvery = 100;
+
+    public async Task<SweepResult> RunAsync(SweepRequest request, ISweepObserver observer, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var report = new HygieneReport { DryRun = request.DryRun };
+        var budget = new WriteBudget(request.MaxWrites);
+        var catalogs = new TrackerCatalogCache(gitLab);
+        var bot = await gitLab.GetCurrentUserAsync(cancellationToken);
+        var failedWrites = 0;
+
+        foreach (var scope in request.Scopes)
+        {
+            failedWrites += await SweepScopeAsync(scope, request, report, budget, catalogs, bot, observer, cancellationToken);
+        }
+
+        return new SweepResult(report, failedWrites, budget.Exhausted, Stopwatch.GetElapsedTime(started));
+    }
+
+    private async Task<int> SweepScopeAsync(
+        SweepScope scope,
+        SweepRequest request,
+        HygieneReport report,
+        WriteBudget budget,
+        TrackerCatalogCache catalogs,
+        GitLabUser bot,
+        ISweepObserver observer,
+        CancellationToken cancellationToken)
+    {
+        // A dry run leaves no trace in the sweep history: it must not move the next incremental sweep's start.
+        SweepRun? run = null;
+        var resumed = false;
+        if (!request.DryRun)
+        {
+            run = await store.Sweeps.GetResumableAsync(scope.Key, cancellationToken);
+            resumed = run is not null;
+            run ??= await store.Sweeps.StartAsync(scope.Key, cancellationToken);
+        }
+
+        var updatedAfter = request.Incremental ? await store.Sweeps.GetLastSuccessfulStartAsync(scope.Key, cancellationToken) : null;
+        var source = AuditSources.Sweep(run?.Id ?? "dry-run-" + Guid.NewGuid().ToString("N")[..12]);
+        var context = new ActContext(source, request.DryRun, budget, bot.Id);
+        var progress = run?.Progress ?? SweepProgress.None;
+        LogScopeStarted(logger, scope.Key, resumed, updatedAfter);
+        observer.ScopeStarted(scope, resumed);
+
+        long seen = 0;
+        var failed = 0;
+        try
+        {
+            await foreach (var issue in ListOpenIssuesAsync(scope, updatedAfter, cancellationToken))
+            {
+                var snapshot = GitLabIssueMapper.ToSnapshot(issue);
+                var catalog = await catalogs.GetAsync(snapshot.ProjectId, cancellationToken);
+                var verdict = evaluator.Evaluate(snapshot, time.GetUtcNow(), catalog);
+                var outcome = await actuator.ActAsync(verdict, catalog, context, cancellationToken);
+                if (outcome.Status == ActStatus.Failed)
+                {
+                    failed++;
+                }
+
+                report.Add(verdict, outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : []);
+                observer.IssueDone(scope, outcome);
+                seen++;
+                progress = progress with
+                {
+                    IssuesSeen = progress.IssuesSeen + 1,
+                    Writes = progress.Writes + (outcome.Status == ActStatus.Written ? outcome.Writes.Count : 0),
+                };
+                if (run is not null && seen % CheckpointEvery == 0
+                    && !await store.Sweeps.CheckpointAsync(run.Id, $"issues:{seen}", progress, cancellationToken))
+                {
+                    // A newer run of this scope took over (another replica): leave the rest to it.
+                    LogSupersededRun(logger, scope.Key, run.Id);
+                    return failed;
+                }
+            }
+
+            report.AddMilestoneFindings(await MilestoneFindingsAsync(scope, cancellationToken));
+            if (run is not null)
+            {
+                await store.Sweeps.CheckpointAsync(run.Id, "done", progress, cancellationToken);
+                await store.Sweeps.FinishAsync(run.Id, budget.Exhausted ? SweepStatus.Failed : SweepStatus.Succeeded,
+                    budget.Exhausted ? "write budget exhausted" : null, cancellationToken);
+            }
+        }
+        catch (Exception e) when (run is not null && e is not OperationCanceledException)
+        {
+            await store.Sweeps.FinishAsync(run.Id, SweepStatus.Failed, e.Message, CancellationToken.None);
+            throw;
+        }
+
+        observer.ScopeFinished(scope, seen);
+        return failed;
+    }
+
+    private IAsyncEnumerable<GitLabIssue> ListOpenIssuesAsync(SweepScope scope, DateTimeOffset? updatedAfter, CancellationToken cancellationToken)
+    {
+        var query = new IssueQuery { State = IssueStateFilter.Opened, UpdatedAfter = updatedAfter };
+        return scope.Kind == SweepScopeKind.Group
+            ? gitLab.ListGroupIssuesAsync(scope.IdOrPath, query, cancellationToken)
+            : gitLab.ListProjectIssuesAsync(scope.IdOrPath, query with { Pagination = IssuePaginationMode.Keyset }, cancellationToken);
+    }
+
+    /// <summary>The milestone-level checks (report only) over the scope's milestones.</summary>
+    private async Task<IReadOnlyList<MilestoneFinding>> MilestoneFindingsAsync(SweepScope scope, CancellationToken cancellationToken)
+    {
+        var milestones = new List<MilestoneRef>();
+        var source = scope.Kind == SweepScopeKind.Group
+            ? gitLab.ListGroupMilestonesAsync(scope.IdOrPath, includeAncestors: true, cancellationToken)
+            : gitLab.ListProjectMilestonesAsync(scope.IdOrPath, includeAncestors: true, cancellationToken);
+        await foreach (var milestone in source)
+        {
+            milestones.Add(GitLabIssueMapper.ToMilestoneRef(milestone));
+        }
+
+        return MilestoneChecks.Check(milestones, evaluator.Policy.TodayAt(time.GetUtcNow()), evaluator.Rules);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweeping {Scope} (resumed: {Resumed}, updated after: {UpdatedAfter})")]
+    private static partial void LogScopeStarted(ILogger logger, string scope, bool resumed, DateTimeOffset? updatedAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep run {RunId} of {Scope} was superseded by a newer run; stopping")]
+    private static partial void LogSupersededRun(ILogger logger, string scope, string runId);
+}
