@@ -14,12 +14,22 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
 
     public TimeProvider Time { get; } = time;
 
-    public int Run(string[] args)
+    /// <summary>Configuration applied over appsettings.json and the environment (tests, <c>demo</c>).</summary>
+    public IDictionary<string, string?> ConfigurationOverrides { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>True when output goes to a terminal (progress is drawn in place).</summary>
+    public bool Interactive { get; init; }
+
+    public int Run(string[] args) => RunAsync(args, CancellationToken.None).GetAwaiter().GetResult();
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var root = new RootCommand("IssueHygiene: keeps a GitLab group's issue tracker the way the team handbook asks.")
         {
             RulesCommands.Create(this),
             LintCommand.Create(this),
+            SweepCommands.CreateSweep(this),
+            SweepCommands.CreateReport(this),
         };
 
         var parsed = root.Parse(args);
@@ -36,7 +46,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (UsageException e)
         {

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Usage or configuration error.</summary>
     public const int UsageError = 2;
+
+    /// <summary>The run failed (GitLab kept failing, e.g. a page of issues): an extension of the contract's 0/1/2.</summary>
+    public const int Failed = 3;
 }

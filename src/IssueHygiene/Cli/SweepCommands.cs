@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using IssueHygiene.Core.Reporting;
+using IssueHygiene.Hosting;
+using IssueHygiene.Hygiene;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IssueHygiene.Cli;
+
+/// <summary>
+/// <c>sweep [--dry-run] [--report FILE --format md|json|junit]</c> and <c>report</c> (= sweep --dry-run, the report
+/// to stdout unless --report): walk the configured (or given) groups and projects.
+/// </summary>
+public static class SweepCommands
+{
+    public static Command CreateSweep(CliApp app) => Create(app, "sweep", "Check every open issue of the scopes and act (dry run unless DryRun=false).", forceDryRun: false);
+
+    public static Command CreateReport(CliApp app) => Create(app, "report", "Dry-run sweep: report findings and the exact writes that would happen.", forceDryRun: true);
+
+    private static Command Create(CliApp app, string name, string description, bool forceDryRun)
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; report what would be written." };
+        var reportFile = new Option<string?>("--report") { Description = "Write the report to this file." };
+        var format = new Option<string>("--format") { Description = "Report format.", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "json", "junit");
+        var groups = new Option<string[]>("--group") { Description = "Group id or path to sweep (repeatable; replaces Scopes).", AllowMultipleArgumentsPerToken = false };
+        var projects = new Option<string[]>("--project") { Description = "Project id or path to sweep (repeatable; replaces Scopes)." };
+        var incremental = new Option<bool>("--incremental") { Description = "Only issues updated since the last successful sweep." };
+        var rules = new Option<string?>("--rules") { Description = "The rules file (default: Rules:Path, else rules/handbook.yml)." };
+        var maxWrites = new Option<int?>("--max-writes") { Description = "Write budget of this run (default: MaxWritesPerRun, 50)." };
+
+        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites };
+        if (!forceDryRun)
+        {
+            command.Options.Add(dryRun);
+        }
+
+        command.SetAction((parse, cancellationToken) => OnlineRuntime.GuardAsync(app, async () =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (forceDryRun || parse.GetValue(dryRun))
+            {
+                overrides["DryRun"] = "true";
+            }
+
+            if (parse.GetValue(maxWrites) is { } budget)
+            {
+                overrides["MaxWritesPerRun"] = budget.ToString(CultureInfo.InvariantCulture);
+            }
+
+            await using var runtime = await OnlineRuntime.StartAsync(app, overrides, parse.GetValue(rules), cancellationToken);
+            var scopes = HygieneServiceCollectionExtensions.ScopesFrom(runtime.Options, parse.GetValue(groups), parse.GetValue(projects));
+            if (scopes.Count == 0)
+            {
+                throw new UsageException("nothing to sweep: pass --group/--project, or configure Scopes:Groups / Scopes:Projects (IssueHygiene__Scopes__Groups__0)");
+            }
+
+            var request = new SweepRequest
+            {
+                Scopes = scopes,
+                DryRun = runtime.Options.DryRun,
+                Incremental = parse.GetValue(incremental),
+                MaxWrites = runtime.Options.MaxWritesPerRun,
+            };
+            var observer = new ConsoleSweepObserver(app.Error, app.Interactive, runtime.Statistics, app.Time);
+            var result = await runtime.Services.GetRequiredService<SweepRunner>().RunAsync(request, observer, cancellationToken);
+
+            var path = parse.GetValue(reportFile);
+            var rendered = Render(result.Report, parse.GetValue(format)!);
+            if (path is not null)
+            {
+                await File.WriteAllTextAsync(path, rendered, cancellationToken);
+                app.Error.WriteLine($"report written to {path}");
+            }
+            else if (forceDryRun)
+            {
+                app.Output.Write(rendered);
+            }
+
+            app.Error.WriteLine(SweepSummary.Render(result, runtime.Statistics.Snapshot()));
+            return result.ExitCode;
+        }));
+        return command;
+    }
+
+    public static string Render(HygieneReport report, string format) => format switch
+    {
+        "json" => JsonReportRenderer.RenderReport(report),
+        "junit" => JUnitReportRenderer.Render(report),
+        _ => MarkdownReportRenderer.Render(report),
+    };
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+using IssueHygiene.GitLab.Diagnostics;
+using IssueHygiene.Hygiene;
+
+namespace IssueHygiene.Cli;
+
+/// <summary>The one line a sweep ends with: issues, findings by rule, writes, API calls, duration.</summary>
+public static class SweepSummary
+{
+    public static string Render(SweepResult result, GitLabCallStatisticsSnapshot calls)
+    {
+        var report = result.Report;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{report.IssueCount} issues, {report.ByRule.Values.Sum()} findings");
+        if (report.ByRule.Count > 0)
+        {
+            text.Append(" (").Append(string.Join(", ", report.ByRule.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"))).Append(')');
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $", {report.WriteCount} {(report.DryRun ? "writes planned (dry run: none made)" : "writes")}");
+        if (result.FailedWrites > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {result.FailedWrites} failed");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $", {calls.TotalCalls} API calls, {calls.RateLimitWait.TotalSeconds:F1} s rate-limit wait, {result.Duration.TotalSeconds:F1} s");
+        if (result.BudgetExhausted)
+        {
+            text.Append(". Stopped writing: the write budget (MaxWritesPerRun) was reached");
+        }
+
+        return text.ToString();
+    }
+}

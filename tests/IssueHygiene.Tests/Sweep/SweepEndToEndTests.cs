@@ -1,0 +1,139 @@
+using IssueHygiene.Cli;
+using IssueHygiene.Tests.Cli;
+using IssueHygiene.Core.Evaluation;
+using IssueHygiene.Core.Issues;
+using IssueHygiene.Core.Policy.Loading;
+using IssueHygiene.GitLabSimulator;
+
+namespace IssueHygiene.Tests.Sweep;
+
+/// <summary>Whole sweeps against the GitLab simulator: notes, fixes, convergence, dry run, budget, faults.</summary>
+public sealed class SweepEndToEndTests
+{
+    private static readonly Evaluator Evaluator = new(RuleSetLoader.Load(File.ReadAllText(CliRunner.Repo("rules/handbook.yml")), "handbook.yml").RuleSet!);
+
+    private static IssueSnapshot Snapshot(IssueView issue, GitLabSimulator.GitLabSimulator simulator) => new()
+    {
+        ProjectId = issue.ProjectId,
+        Iid = issue.Iid,
+        State = issue.State == "opened" ? IssueState.Opened : IssueState.Closed,
+        Labels = issue.Labels,
+        Milestone = issue.MilestoneTitle is { } title ? new MilestoneRef(issue.MilestoneId ?? 0, title) : null,
+        Assignees = [.. issue.AssigneeUsernames.Select(u => new UserRef(1, u))],
+        CreatedAt = issue.CreatedAt,
+    };
+
+    [Fact]
+    public async Task Sweep_Live_OneStickyNotePerOffenderFixesAppliedAndSecondSweepWritesNothing()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 150);
+        var before = harness.Simulator.State.Issues().Where(i => i.State == "opened").ToList();
+        var offenders = before.Where(i => Evaluator.Evaluate(Snapshot(i, harness.Simulator), DateTimeOffset.UtcNow).Violations.Any(v => v.InLintNote))
+            .Select(i => (i.ProjectId, i.Iid)).ToHashSet();
+        Assert.NotEmpty(offenders);
+
+        var (exit, _, error) = await harness.RunAsync(harness.Configuration(dryRun: false), "sweep");
+
+        Assert.True(exit is ExitCodes.Clean or ExitCodes.Violations, error);
+        var notes = harness.LintNoteCounts();
+        Assert.All(offenders, o => Assert.Equal(1, notes[o]));
+        Assert.All(notes.Where(n => !offenders.Contains(n.Key)), n => Assert.Equal(0, n.Value));
+        var after = harness.Simulator.State.Issues().Where(i => i.State == "opened").ToList();
+        Assert.DoesNotContain(after, i => Evaluator.Evaluate(Snapshot(i, harness.Simulator), DateTimeOffset.UtcNow).Violations
+            .Any(v => v.Rule is "milestone-required" or "flow-label-required"));
+
+        var writesBefore = harness.NonGetRequests();
+        var second = await harness.RunAsync(harness.Configuration(dryRun: false), "sweep");
+        Assert.Equal(writesBefore, harness.NonGetRequests());
+        Assert.Contains(" 0 writes,", second.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_DryRun_MakesNoRequestOtherThanGetAndShowsPlannedWrites()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 80);
+        var reportFile = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.json");
+
+        var (exit, _, error) = await harness.RunAsync(harness.Configuration(dryRun: false), "report", "--report", reportFile, "--format", "json");
+
+        Assert.Equal(ExitCodes.Violations, exit);
+        Assert.Equal(0, harness.NonGetRequests());
+        var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(reportFile));
+        Assert.True(json.RootElement.GetProperty("totals").GetProperty("writes").GetInt32() > 0, error);
+        Assert.Contains(json.RootElement.GetProperty("issues").EnumerateArray(),
+            i => i.GetProperty("plannedWrites").EnumerateArray().Any(w => w.GetProperty("kind").GetString() == "note-create"));
+    }
+
+    [Fact]
+    public async Task Sweep_DryRunIsTheDefaultConfiguration()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 40);
+        var configuration = harness.Configuration(dryRun: false);
+        configuration.Remove("DryRun");
+
+        var (_, _, error) = await harness.RunAsync(configuration, "sweep");
+
+        Assert.Equal(0, harness.NonGetRequests());
+        Assert.Contains("dry run: none made", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_WriteBudgetReached_StopsWritingAndExitsOne()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 120);
+
+        var (exit, _, error) = await harness.RunAsync(harness.Configuration(dryRun: false, maxWrites: 5), "sweep");
+
+        Assert.Equal(ExitCodes.Violations, exit);
+        Assert.InRange(harness.NonGetRequests(), 1, 5);
+        Assert.Contains("write budget", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_HumanFixesTheIssue_NextSweepResolvesItsNote()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 60);
+        await harness.RunAsync(harness.Configuration(dryRun: false), "sweep");
+        var (projectId, iid) = harness.LintNoteCounts().First(n => n.Value == 1).Key;
+
+        // A maintainer puts the issue in order: a sprint milestone, a flow label, one type, one stage, an assignee.
+        using var admin = harness.Simulator.CreateClient();
+        var sprint = harness.Simulator.State.Milestones().Where(m => m.DueDate > DateOnly.FromDateTime(DateTime.UtcNow)).OrderBy(m => m.DueDate).First();
+        var maintainerId = harness.Simulator.State.UserId("maintainer-user")!.Value;
+        var response = await admin.PutAsync(
+            $"/api/v4/projects/{projectId}/issues/{iid}?labels={Uri.EscapeDataString("flow::Doing,Bug,Extract")}&milestone_id={sprint.Id}&assignee_ids[]={maintainerId}",
+            null);
+        response.EnsureSuccessStatusCode();
+
+        await harness.RunAsync(harness.Configuration(dryRun: false), "sweep");
+
+        var note = Assert.Single(harness.Simulator.State.Notes(projectId, iid), n => Core.Rendering.LintNote.IsLintNote(n.Body));
+        Assert.Contains("all resolved", note.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_WithFaultsInjected_EndsInTheSameTrackerAsWithout()
+    {
+        await using var clean = await SweepHarness.StartAsync(issues: 60, seed: 11);
+        await using var faulty = await SweepHarness.StartAsync(issues: 60, seed: 11,
+            knobs: new SimulatorKnobsSettings { FaultRate = 0.10, FaultKinds = FaultKinds.ServerErrors | FaultKinds.Hang | FaultKinds.DropConnection, HangDuration = TimeSpan.FromSeconds(3) });
+
+        await clean.RunAsync(clean.Configuration(dryRun: false), "sweep");
+        // Faults can fail a page (the sweep then fails loudly) or a note POST (never retried blindly): sweep until done.
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var (exit, _, _) = await faulty.RunAsync(faulty.Configuration(dryRun: false), "sweep");
+            if (exit != ExitCodes.Failed && Summary(faulty) == Summary(clean))
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(Summary(clean), Summary(faulty));
+        Assert.All(faulty.LintNoteCounts().Values, count => Assert.InRange(count, 0, 1));
+    }
+
+    private static string Summary(SweepHarness harness) => string.Join("\n", harness.Simulator.State.Issues()
+        .OrderBy(i => i.ProjectId).ThenBy(i => i.Iid)
+        .Select(i => $"{i.ProjectId}#{i.Iid} {i.MilestoneTitle} [{string.Join(",", i.Labels)}] notes={harness.LintNoteCounts()[(i.ProjectId, i.Iid)]}"));
+}
