@@ -2,38 +2,128 @@ using System.CommandLine;
 using System.Globalization;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Reporting;
+using IssueHygiene.GitLab;
+using IssueHygiene.GitLab.Mapping;
+using IssueHygiene.Hygiene;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IssueHygiene.Cli;
 
 /// <summary>
-/// <c>lint --issue-json FILE</c>: evaluates one issue given as GitLab's REST issue JSON, offline. Exit 1 when an
-/// error or warning is found (info findings are listed but do not fail), 0 when clean, 2 on bad input.
+/// <c>lint PROJECT#IID [--dry-run]</c>: one issue from GitLab, evaluated and acted on (or, dry, what would be written);
+/// <c>lint --issue-json FILE</c>: one issue given as GitLab's REST issue JSON, offline. Exit 1 when an error or
+/// warning is found (info findings are listed but do not fail), 0 when clean, 2 on bad input.
 /// </summary>
 public static class LintCommand
 {
     public static Command Create(CliApp app)
     {
-        var issueJson = new Option<string>("--issue-json")
+        var target = new Argument<string?>("PROJECT#IID")
         {
-            Description = "A file holding one issue as GitLab's REST API returns it (GET /projects/:id/issues/:iid).",
-            Required = true,
+            Description = "The issue in GitLab, e.g. group/project#123 (or 42#123 with a project id).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var issueJson = new Option<string?>("--issue-json")
+        {
+            Description = "Offline: a file holding one issue as GitLab's REST API returns it (GET /projects/:id/issues/:iid).",
         };
         var rulesOption = new Option<string?>("--rules") { Description = "The rules file (default: rules/handbook.yml)." };
-        var nowOption = new Option<string?>("--now") { Description = "Evaluate as of this ISO-8601 time (default: now)." };
+        var nowOption = new Option<string?>("--now") { Description = "Offline only: evaluate as of this ISO-8601 time (default: now)." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; show what would be written." };
 
-        var lint = new Command("lint", "Check one issue against the rules and print the verdict.") { issueJson, rulesOption, nowOption, format };
-        lint.SetAction(parse =>
+        var lint = new Command("lint", "Check one issue against the rules and print the verdict.") { target, issueJson, rulesOption, nowOption, format, dryRun };
+        lint.Validators.Add(result =>
         {
-            var now = ParseNow(parse.GetValue(nowOption), app.Time);
-            var rules = RulesFile.LoadOrThrow(RulesFile.Resolve(parse.GetValue(rulesOption), Environment.GetEnvironmentVariable("IssueHygiene__Rules__Path")));
-            var issue = IssueJsonFile.Read(parse.GetRequiredValue(issueJson));
-            var verdict = new Evaluator(rules).Evaluate(issue, now);
-            app.Output.WriteLine(parse.GetValue(format) == "json" ? JsonReportRenderer.RenderVerdict(verdict) : VerdictText.Render(verdict));
-            return verdict.HasProblems ? ExitCodes.Violations : ExitCodes.Clean;
+            var hasTarget = result.GetValue(target) is not null;
+            var hasFile = result.GetValue(issueJson) is not null;
+            if (hasTarget == hasFile)
+            {
+                result.AddError("lint needs either PROJECT#IID or --issue-json FILE (not both)");
+            }
+        });
+        lint.SetAction((parse, cancellationToken) =>
+        {
+            var rulesPath = parse.GetValue(rulesOption);
+            var json = parse.GetValue(format) == "json";
+            return parse.GetValue(issueJson) is { } file
+                ? Task.FromResult(LintFile(app, file, rulesPath, parse.GetValue(nowOption), json))
+                : OnlineRuntime.GuardAsync(app, () => LintOnlineAsync(app, parse.GetValue(target)!, rulesPath, parse.GetValue(dryRun), json, cancellationToken));
         });
         return lint;
+    }
+
+    private static int LintFile(CliApp app, string file, string? rulesPath, string? nowText, bool json)
+    {
+        var now = ParseNow(nowText, app.Time);
+        var rules = RulesFile.LoadOrThrow(RulesFile.Resolve(rulesPath, Environment.GetEnvironmentVariable("IssueHygiene__Rules__Path")));
+        var issue = IssueJsonFile.Read(file);
+        var verdict = new Evaluator(rules).Evaluate(issue, now);
+        app.Output.WriteLine(json ? JsonReportRenderer.RenderVerdict(verdict) : VerdictText.Render(verdict));
+        return verdict.HasProblems ? ExitCodes.Violations : ExitCodes.Clean;
+    }
+
+    private static async Task<int> LintOnlineAsync(CliApp app, string target, string? rulesPath, bool dryRun, bool json, CancellationToken cancellationToken)
+    {
+        var (project, iid) = ParseTarget(target);
+        var overrides = new Dictionary<string, string?>();
+        if (dryRun)
+        {
+            overrides["DryRun"] = "true";
+        }
+
+        await using var runtime = await OnlineRuntime.StartAsync(app, overrides, rulesPath, cancellationToken);
+        var gitLab = runtime.Services.GetRequiredService<IGitLabClient>();
+        var issue = GitLabIssueMapper.ToSnapshot(await gitLab.GetIssueAsync(project, iid, cancellationToken));
+        var bot = await gitLab.GetCurrentUserAsync(cancellationToken);
+        var catalog = await new TrackerCatalogCache(gitLab).GetAsync(issue.ProjectId, cancellationToken);
+        var verdict = runtime.Services.GetRequiredService<Evaluator>().Evaluate(issue, app.Time.GetUtcNow(), catalog);
+        var context = new ActContext($"lint:{target}", runtime.Options.DryRun, new WriteBudget(runtime.Options.MaxWritesPerRun), bot.Id);
+        var outcome = await runtime.Services.GetRequiredService<Actuator>().ActAsync(verdict, catalog, context, cancellationToken);
+
+        if (json)
+        {
+            var report = new HygieneReport { DryRun = runtime.Options.DryRun };
+            report.Add(verdict, outcome.Writes);
+            app.Output.WriteLine(JsonReportRenderer.RenderReport(report));
+        }
+        else
+        {
+            app.Output.WriteLine(VerdictText.Render(verdict));
+            foreach (var write in outcome.Writes)
+            {
+                var verb = outcome.Status switch
+                {
+                    ActStatus.Written => "wrote",
+                    ActStatus.Failed => "failed to write",
+                    ActStatus.BudgetExhausted => "not written (write budget)",
+                    _ => "would write",
+                };
+                app.Output.WriteLine($"{verb} {write.Kind.Name()}{(write.NoteId is { } id ? $" (note {id})" : string.Empty)}"
+                    + (write.QuickActions.Count > 0 ? ": " + string.Join(" ", write.QuickActions) : string.Empty));
+            }
+
+            if (outcome.Writes.Count == 0 && verdict.Status == EvaluationStatus.Evaluated)
+            {
+                app.Output.WriteLine("nothing to write: the issue's lint note is up to date");
+            }
+        }
+
+        return outcome.Status == ActStatus.Failed ? ExitCodes.Failed : verdict.HasProblems ? ExitCodes.Violations : ExitCodes.Clean;
+    }
+
+    /// <summary><c>group/project#123</c> or <c>42#123</c>.</summary>
+    public static (IdOrPath Project, long Iid) ParseTarget(string target)
+    {
+        var hash = target.LastIndexOf('#');
+        if (hash <= 0 || !long.TryParse(target.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var iid) || iid <= 0)
+        {
+            throw new UsageException($"'{target}' is not PROJECT#IID (e.g. my-group/my-project#123)");
+        }
+
+        var project = target[..hash].Trim('/');
+        return (long.TryParse(project, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? IdOrPath.FromId(id) : IdOrPath.FromPath(project), iid);
     }
 
     /// <summary>An ISO-8601 instant; without an offset it is taken as UTC.</summary>
