@@ -54,5 +54,11 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             Error.WriteLine($"error: {e.Message}");
             return ExitCodes.UsageError;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted (Ctrl+C, shutdown): what was written is in the audit log; a sweep resumes from its checkpoint.
+            Error.WriteLine("interrupted");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -25,6 +25,8 @@ public static class HygieneServiceCollectionExtensions
         services.AddHygieneStorage(configuration);
         services.AddSingleton<Actuator>();
         services.AddSingleton<SweepRunner>();
+        services.AddSingleton<LeasedSweep>();
+        services.AddSingleton<IScheduledSweep>(sp => sp.GetRequiredService<LeasedSweep>());
         return services;
     }
 

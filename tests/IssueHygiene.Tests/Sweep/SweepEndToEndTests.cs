@@ -136,4 +136,31 @@ public sealed class SweepEndToEndTests
     private static string Summary(SweepHarness harness) => string.Join("\n", harness.Simulator.State.Issues()
         .OrderBy(i => i.ProjectId).ThenBy(i => i.Iid)
         .Select(i => $"{i.ProjectId}#{i.Iid} {i.MilestoneTitle} [{string.Join(",", i.Labels)}] notes={harness.LintNoteCounts()[(i.ProjectId, i.Iid)]}"));
+
+    [Fact]
+    public async Task Sweep_KilledMidwayAndRestarted_FinishesWithoutDoubleWrites()
+    {
+        await using var reference = await SweepHarness.StartAsync(issues: 120, seed: 5);
+        await reference.RunAsync(reference.Configuration(dryRun: false), "sweep");
+        await using var harness = await SweepHarness.StartAsync(issues: 120, seed: 5, knobs: new SimulatorKnobsSettings { Latency = TimeSpan.FromMilliseconds(15) });
+
+        using var kill = new CancellationTokenSource();
+        var interrupted = harness.RunAsync(harness.Configuration(dryRun: false), kill.Token, "sweep");
+        while (harness.NonGetRequests() < 10)
+        {
+            await Task.Delay(20);
+        }
+
+        await kill.CancelAsync();
+        var (firstExit, _, firstError) = await interrupted;
+        var writtenBeforeKill = harness.NonGetRequests();
+        var (_, _, resumeError) = await harness.RunAsync(harness.Configuration(dryRun: false), "sweep");
+
+        Assert.Equal(ExitCodes.Failed, firstExit);
+        Assert.Contains("interrupted", firstError, StringComparison.Ordinal);
+        Assert.Contains("resuming an interrupted run", resumeError, StringComparison.Ordinal);
+        Assert.Equal(Summary(reference), Summary(harness));
+        Assert.Equal(reference.NonGetRequests(), harness.NonGetRequests());
+        Assert.InRange(writtenBeforeKill, 10, reference.NonGetRequests() - 1);
+    }
 }

@@ -45,12 +45,15 @@ internal sealed class SweepHarness : IAsyncDisposable
         ["Scopes:Groups:0"] = GroupPath,
     };
 
-    public async Task<(int Exit, string Out, string Err)> RunAsync(Dictionary<string, string?> configuration, params string[] args)
+    public Task<(int Exit, string Out, string Err)> RunAsync(Dictionary<string, string?> configuration, params string[] args) =>
+        RunAsync(configuration, CancellationToken.None, args);
+
+    public async Task<(int Exit, string Out, string Err)> RunAsync(Dictionary<string, string?> configuration, CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var app = new CliApp(output, error, TimeProvider.System) { ConfigurationOverrides = configuration };
-        var exit = await app.RunAsync(args, CancellationToken.None);
+        var exit = await app.RunAsync(args, cancellationToken);
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -1,0 +1,107 @@
+using IssueHygiene.Hosting;
+using IssueHygiene.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace IssueHygiene.Hygiene;
+
+/// <summary>
+/// The scheduled sweep, guarded by the storage lease <c>nightly-sweep</c> so only one replica sweeps; the lease is
+/// renewed while the sweep runs and given up after, and a dead holder's lease expires for another to take (which
+/// then resumes the interrupted run from its checkpoint).
+/// </summary>
+public sealed partial class LeasedSweep(
+    SweepRunner runner,
+    IHygieneStore store,
+    HygieneOptions options,
+    TimeProvider time,
+    ILogger<LeasedSweep> logger) : IScheduledSweep
+{
+    public const string LeaseName = "nightly-sweep";
+
+    private static readonly TimeSpan LeaseTtl = TimeSpan.FromMinutes(2);
+
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>The sweep's last outcome (for /status).</summary>
+    public SweepResult? LastResult { get; private set; }
+
+    public IReadOnlyList<SweepScope> Scopes => HygieneServiceCollectionExtensions.ScopesFrom(options, null, null);
+
+    public async Task<DateTimeOffset?> LastSuccessfulStartAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset? oldest = null;
+        foreach (var scope in Scopes)
+        {
+            var last = await store.Sweeps.GetLastSuccessfulStartAsync(scope.Key, cancellationToken);
+            if (last is null)
+            {
+                return null;
+            }
+
+            oldest = oldest is null || last < oldest ? last : oldest;
+        }
+
+        return oldest;
+    }
+
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        var lease = await store.Leases.TryAcquireAsync(LeaseName, _holder, LeaseTtl, cancellationToken);
+        if (!lease.Acquired)
+        {
+            LogLeaseHeld(logger, lease.Current.Holder);
+            return false;
+        }
+
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewal = RenewAsync(renewing.Token);
+        try
+        {
+            var request = new SweepRequest
+            {
+                Scopes = Scopes,
+                DryRun = options.DryRun,
+                Incremental = options.Schedule.Incremental,
+                MaxWrites = options.MaxWritesPerRun,
+            };
+            LastResult = await runner.RunAsync(request, ISweepObserver.None, renewing.Token);
+            LogSwept(logger, LastResult.Report.IssueCount, LastResult.Report.WriteCount, LastResult.Duration.TotalSeconds);
+            return true;
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+            await store.Leases.ReleaseAsync(LeaseName, _holder, CancellationToken.None);
+        }
+    }
+
+    private async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(LeaseTtl / 3, time, cancellationToken);
+                if (!await store.Leases.RenewAsync(LeaseName, _holder, LeaseTtl, cancellationToken))
+                {
+                    LogLeaseLost(logger);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The sweep ended.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled sweep skipped: replica {Holder} holds the sweep lease")]
+    private static partial void LogLeaseHeld(ILogger logger, string holder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep lease was lost while sweeping (store unreachable or expired)")]
+    private static partial void LogLeaseLost(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled sweep done: {Issues} issues, {Writes} writes, {Seconds:F1} s")]
+    private static partial void LogSwept(ILogger logger, int issues, int writes, double seconds);
+}
