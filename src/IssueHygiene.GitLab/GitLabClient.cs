@@ -575,6 +575,7 @@ public sealed class GitLabClient : IGitLabClient, IDisposable
         }),
         ("labels", query.Labels.Count > 0 ? JoinLabels(query.Labels) : null),
         ("updated_after", query.UpdatedAfter?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
+        ("milestone", query.Milestone),
         ("per_page", _options.PerPage.ToString(CultureInfo.InvariantCulture)),
     ];
 

@@ -11,6 +11,9 @@ public sealed record IssueQuery
     /// <summary>Issues updated at or after this instant (GitLab's filter is inclusive).</summary>
     public DateTimeOffset? UpdatedAfter { get; init; }
 
+    /// <summary>Issues in the milestone with this title (GitLab's <c>milestone</c> filter); null for no filter.</summary>
+    public string? Milestone { get; init; }
+
     /// <summary>Project issues only: keyset pagination. Ignored for group issues (offset-only in GitLab).</summary>
     public IssuePaginationMode Pagination { get; init; } = IssuePaginationMode.Offset;
 

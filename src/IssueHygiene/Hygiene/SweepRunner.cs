@@ -76,7 +76,10 @@ public sealed partial class SweepRunner(
         var failed = 0;
         try
         {
-            await foreach (var issue in ListOpenIssuesAsync(scope, updatedAfter, cancellationToken))
+            var issues = updatedAfter is { } since
+                ? ListChangedOrNewlyOverdueAsync(scope, since, cancellationToken)
+                : ListOpenIssuesAsync(scope, null, null, cancellationToken);
+            await foreach (var issue in issues)
             {
                 var snapshot = GitLabIssueMapper.ToSnapshot(issue);
                 var catalog = await catalogs.GetAsync(snapshot.ProjectId, cancellationToken);
@@ -122,16 +125,50 @@ public sealed partial class SweepRunner(
         return failed;
     }
 
-    private IAsyncEnumerable<GitLabIssue> ListOpenIssuesAsync(SweepScope scope, DateTimeOffset? updatedAfter, CancellationToken cancellationToken)
+    /// <summary>
+    /// An incremental sweep's issues: those updated since the last successful sweep started, plus those whose sprint
+    /// ended since then (an issue does not change when its sprint becomes overdue, so <c>updated_after</c> misses it).
+    /// </summary>
+    private async IAsyncEnumerable<GitLabIssue> ListChangedOrNewlyOverdueAsync(
+        SweepScope scope, DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = new IssueQuery { State = IssueStateFilter.Opened, UpdatedAfter = updatedAfter };
+        var seen = new HashSet<long>();
+        await foreach (var issue in ListOpenIssuesAsync(scope, since, null, cancellationToken))
+        {
+            seen.Add(issue.Id);
+            yield return issue;
+        }
+
+        var sinceDay = evaluator.Policy.TodayAt(since);
+        var today = evaluator.Policy.TodayAt(time.GetUtcNow());
+        foreach (var milestone in await ListMilestonesAsync(scope, cancellationToken))
+        {
+            if (milestone.State == "active" && evaluator.Policy.SprintDateOf(milestone.Title) is { } date && date >= sinceDay && date < today)
+            {
+                await foreach (var issue in ListOpenIssuesAsync(scope, null, milestone.Title, cancellationToken))
+                {
+                    if (seen.Add(issue.Id))
+                    {
+                        yield return issue;
+                    }
+                }
+            }
+        }
+    }
+
+    private IAsyncEnumerable<GitLabIssue> ListOpenIssuesAsync(SweepScope scope, DateTimeOffset? updatedAfter, string? milestone, CancellationToken cancellationToken)
+    {
+        var query = new IssueQuery { State = IssueStateFilter.Opened, UpdatedAfter = updatedAfter, Milestone = milestone };
         return scope.Kind == SweepScopeKind.Group
             ? gitLab.ListGroupIssuesAsync(scope.IdOrPath, query, cancellationToken)
             : gitLab.ListProjectIssuesAsync(scope.IdOrPath, query with { Pagination = IssuePaginationMode.Keyset }, cancellationToken);
     }
 
     /// <summary>The milestone-level checks (report only) over the scope's milestones.</summary>
-    private async Task<IReadOnlyList<MilestoneFinding>> MilestoneFindingsAsync(SweepScope scope, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MilestoneFinding>> MilestoneFindingsAsync(SweepScope scope, CancellationToken cancellationToken) =>
+        MilestoneChecks.Check(await ListMilestonesAsync(scope, cancellationToken), evaluator.Policy.TodayAt(time.GetUtcNow()), evaluator.Rules);
+
+    private async Task<List<MilestoneRef>> ListMilestonesAsync(SweepScope scope, CancellationToken cancellationToken)
     {
         var milestones = new List<MilestoneRef>();
         var source = scope.Kind == SweepScopeKind.Group
@@ -142,7 +179,7 @@ public sealed partial class SweepRunner(
             milestones.Add(GitLabIssueMapper.ToMilestoneRef(milestone));
         }
 
-        return MilestoneChecks.Check(milestones, evaluator.Policy.TodayAt(time.GetUtcNow()), evaluator.Rules);
+        return milestones;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweeping {Scope} (resumed: {Resumed}, updated after: {UpdatedAfter})")]

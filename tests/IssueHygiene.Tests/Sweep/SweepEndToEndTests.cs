@@ -163,4 +163,43 @@ public sealed class SweepEndToEndTests
         Assert.Equal(reference.NonGetRequests(), harness.NonGetRequests());
         Assert.InRange(writtenBeforeKill, 10, reference.NonGetRequests() - 1);
     }
+
+    [Fact]
+    public async Task SweepIncremental_OnlyChangedIssuesAndSprintsThatEndedSinceTheLastSweep()
+    {
+        // One clock for GitLab and IssueHygiene, so a week can pass in a test.
+        var clock = new ShiftedTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await using var harness = await SweepHarness.StartAsync(issues: 150, seed: 3, time: clock);
+        var full = await harness.RunAsync(harness.Configuration(dryRun: false), "sweep", "--format", "json", "--report", Path.GetTempFileName());
+        Assert.True(full.Exit is ExitCodes.Clean or ExitCodes.Violations, full.Err);
+        var openIssues = harness.Simulator.State.Issues().Count(i => i.State == "opened");
+        clock.Advance(TimeSpan.FromHours(1));
+
+        // A person removes a milestone: only that issue changed.
+        var changed = harness.Simulator.State.Issues().First(i => i.State == "opened" && i.MilestoneTitle == "Backlog" && !i.Labels.Contains("hygiene::ignore"));
+        using var admin = harness.Simulator.CreateClient();
+        (await admin.PutAsync($"/api/v4/projects/{changed.ProjectId}/issues/{changed.Iid}?milestone_id=0", null)).EnsureSuccessStatusCode();
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var writesBefore = harness.NonGetRequests();
+
+        var reportFile = Path.GetTempFileName();
+        await harness.RunAsync(harness.Configuration(dryRun: false), "sweep", "--incremental", "--report", reportFile, "--format", "json");
+
+        Assert.Equal("Backlog", harness.Simulator.State.Issue(changed.ProjectId, changed.Iid)!.MilestoneTitle);
+        Assert.InRange(harness.NonGetRequests() - writesBefore, 1, 2);
+        using var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(reportFile));
+        var checkedCount = report.RootElement.GetProperty("totals").GetProperty("issues").GetInt32();
+        Assert.InRange(checkedCount, 1, openIssues - 1);
+
+        // A week later the current sprint (2026-11-27) is over; its issues did not change, yet they are checked.
+        clock.Advance(TimeSpan.FromDays(7));
+        var inEndedSprint = harness.Simulator.State.Issues()
+            .Where(i => i.State == "opened" && i.MilestoneTitle == "2026-11-27" && !i.Labels.Contains("hygiene::ignore")).ToList();
+        Assert.NotEmpty(inEndedSprint);
+        await harness.RunAsync(harness.Configuration(dryRun: false), "sweep", "--incremental");
+
+        Assert.All(inEndedSprint, i => Assert.Contains(
+            harness.Simulator.State.Notes(i.ProjectId, i.Iid),
+            n => Core.Rendering.LintNote.IsLintNote(n.Body) && n.Body.Contains("sprint-overdue", StringComparison.Ordinal)));
+    }
 }

@@ -22,12 +22,21 @@ internal sealed class SweepHarness : IAsyncDisposable
 
     public string StorePath => Path.Combine(_directory, "store.db");
 
-    public static async Task<SweepHarness> StartAsync(int issues, int seed = 7, SimulatorKnobsSettings? knobs = null)
+    /// <summary>The clock the simulator and the command line share (real time unless a test fakes it).</summary>
+    public TimeProvider Time { get; private init; } = TimeProvider.System;
+
+    public static async Task<SweepHarness> StartAsync(int issues, int seed = 7, SimulatorKnobsSettings? knobs = null, TimeProvider? time = null)
     {
-        var simulator = await GitLabSimulator.GitLabSimulator.StartAsync(new SimulatorOptions { Issues = issues, Seed = seed, Knobs = knobs ?? new() });
+        var simulator = await GitLabSimulator.GitLabSimulator.StartAsync(new SimulatorOptions
+        {
+            Issues = issues,
+            Seed = seed,
+            Knobs = knobs ?? new(),
+            TimeProvider = time ?? TimeProvider.System,
+        });
         var directory = Path.Combine(Path.GetTempPath(), "issue-hygiene-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        return new SweepHarness(simulator, directory);
+        return new SweepHarness(simulator, directory) { Time = time ?? TimeProvider.System };
     }
 
     public Dictionary<string, string?> Configuration(bool dryRun, int maxWrites = 100_000) => new()
@@ -52,7 +61,7 @@ internal sealed class SweepHarness : IAsyncDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var app = new CliApp(output, error, TimeProvider.System) { ConfigurationOverrides = configuration };
+        var app = new CliApp(output, error, Time) { ConfigurationOverrides = configuration };
         var exit = await app.RunAsync(args, cancellationToken);
         return (exit, output.ToString(), error.ToString());
     }
