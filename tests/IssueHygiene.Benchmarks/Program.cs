@@ -5,6 +5,15 @@ namespace IssueHygiene.Benchmarks;
 /// <summary>Every benchmark in this assembly; pick with <c>--filter</c>, e.g. <c>--filter *Evaluator*</c>.</summary>
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        // Whole-system harnesses that BenchmarkDotNet's many iterations do not suit.
+        if (args.Length > 0 && args[0] == "sweep")
+        {
+            return await Sweep.SweepBenchmark.RunAsync(args);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -16,6 +16,12 @@ public sealed class HygieneReport
 
     public bool DryRun { get; init; }
 
+    /// <summary>
+    /// Keep each listed issue (for a report file). Off, only the totals are kept, so a sweep's memory stays flat
+    /// however large the tracker.
+    /// </summary>
+    public bool KeepIssues { get; init; } = true;
+
     public int IssueCount { get; private set; }
 
     public int WriteCount { get; private set; }
@@ -39,7 +45,7 @@ public sealed class HygieneReport
             _bySeverity[(int)violation.Severity]++;
         }
 
-        if (verdict.Violations.Count > 0 || writes.Count > 0)
+        if (KeepIssues && (verdict.Violations.Count > 0 || writes.Count > 0))
         {
             _issues.Add(new IssueReportEntry(verdict, writes));
         }

@@ -61,6 +61,7 @@ public static class SweepCommands
                 DryRun = runtime.Options.DryRun,
                 Incremental = parse.GetValue(incremental),
                 MaxWrites = runtime.Options.MaxWritesPerRun,
+                KeepReportEntries = forceDryRun || parse.GetValue(reportFile) is not null,
             };
             var observer = new ConsoleSweepObserver(app.Error, app.Interactive, runtime.Statistics, app.Time);
             var result = await runtime.Services.GetRequiredService<SweepRunner>().RunAsync(request, observer, cancellationToken);

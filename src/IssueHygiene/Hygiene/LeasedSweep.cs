@@ -63,6 +63,7 @@ public sealed partial class LeasedSweep(
                 DryRun = options.DryRun,
                 Incremental = options.Schedule.Incremental,
                 MaxWrites = options.MaxWritesPerRun,
+                KeepReportEntries = false,
             };
             LastResult = await runner.RunAsync(request, ISweepObserver.None, renewing.Token);
             LogSwept(logger, LastResult.Report.IssueCount, LastResult.Report.WriteCount, LastResult.Duration.TotalSeconds);

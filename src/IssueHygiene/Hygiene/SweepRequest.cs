@@ -11,6 +11,9 @@ public sealed record SweepRequest
     /// <summary>Only issues updated since the scope's last successful sweep started.</summary>
     public bool Incremental { get; init; }
 
+    /// <summary>Keep every issue with findings for a report; off, a sweep keeps only totals (flat memory).</summary>
+    public bool KeepReportEntries { get; init; } = true;
+
     /// <summary><c>maxWritesPerRun</c>; null for no limit.</summary>
     public int? MaxWrites { get; init; } = 50;
 }

@@ -31,7 +31,7 @@ public sealed partial class SweepRunner(
     public async Task<SweepResult> RunAsync(SweepRequest request, ISweepObserver observer, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var report = new HygieneReport { DryRun = request.DryRun };
+        var report = new HygieneReport { DryRun = request.DryRun, KeepIssues = request.KeepReportEntries };
         var budget = new WriteBudget(request.MaxWrites);
         var catalogs = new TrackerCatalogCache(gitLab);
         var bot = await gitLab.GetCurrentUserAsync(cancellationToken);
