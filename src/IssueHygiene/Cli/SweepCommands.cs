@@ -20,8 +20,11 @@ public static class SweepCommands
     private static Command Create(CliApp app, string name, string description, bool forceDryRun)
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; report what would be written." };
-        var reportFile = new Option<string?>("--report") { Description = "Write the report to this file." };
-        var format = new Option<string>("--format") { Description = "Report format.", DefaultValueFactory = _ => "md" };
+        var reportFile = new Option<string[]>("--report")
+        {
+            Description = "Write the report to this file (repeatable: without --format, .json is JSON, .xml is JUnit, anything else Markdown).",
+        };
+        var format = new Option<string?>("--format") { Description = "Report format: md, json or junit." };
         format.AcceptOnlyFromAmong("md", "json", "junit");
         var groups = new Option<string[]>("--group") { Description = "Group id or path to sweep (repeatable; replaces Scopes).", AllowMultipleArgumentsPerToken = false };
         var projects = new Option<string[]>("--project") { Description = "Project id or path to sweep (repeatable; replaces Scopes)." };
@@ -61,21 +64,21 @@ public static class SweepCommands
                 DryRun = runtime.Options.DryRun,
                 Incremental = parse.GetValue(incremental),
                 MaxWrites = runtime.Options.MaxWritesPerRun,
-                KeepReportEntries = forceDryRun || parse.GetValue(reportFile) is not null,
+                KeepReportEntries = forceDryRun || parse.GetValue(reportFile) is { Length: > 0 },
             };
             var observer = new ConsoleSweepObserver(app.Error, app.Interactive, runtime.Statistics, app.Time);
             var result = await runtime.Services.GetRequiredService<SweepRunner>().RunAsync(request, observer, cancellationToken);
 
-            var path = parse.GetValue(reportFile);
-            var rendered = Render(result.Report, parse.GetValue(format)!);
-            if (path is not null)
+            var paths = parse.GetValue(reportFile) ?? [];
+            foreach (var path in paths)
             {
-                await File.WriteAllTextAsync(path, rendered, cancellationToken);
+                await File.WriteAllTextAsync(path, Render(result.Report, parse.GetValue(format) ?? FormatOf(path)), cancellationToken);
                 app.Error.WriteLine($"report written to {path}");
             }
-            else if (forceDryRun)
+
+            if (paths.Length == 0 && forceDryRun)
             {
-                app.Output.Write(rendered);
+                app.Output.Write(Render(result.Report, parse.GetValue(format) ?? "md"));
             }
 
             app.Error.WriteLine(SweepSummary.Render(result, runtime.Statistics.Snapshot()));
@@ -83,6 +86,14 @@ public static class SweepCommands
         }));
         return command;
     }
+
+    /// <summary>The format a report file's name implies.</summary>
+    public static string FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".json" => "json",
+        ".xml" => "junit",
+        _ => "md",
+    };
 
     public static string Render(HygieneReport report, string format) => format switch
     {

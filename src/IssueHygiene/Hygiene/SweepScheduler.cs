@@ -11,6 +11,18 @@ namespace IssueHygiene.Hygiene;
 /// </summary>
 public sealed partial class SweepScheduler(IScheduledSweep sweep, HygieneOptions options, TimeProvider time, ILogger<SweepScheduler> logger) : BackgroundService
 {
+    private long _nextRunTicks;
+
+    /// <summary>When the next scheduled sweep starts (null while none is being waited for), for <c>/status</c>.</summary>
+    public DateTimeOffset? NextRunAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _nextRunTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (string.IsNullOrWhiteSpace(options.Schedule.Cron))
@@ -38,7 +50,10 @@ public sealed partial class SweepScheduler(IScheduledSweep sweep, HygieneOptions
             }
 
             LogNext(logger, next);
-            await Task.Delay(next - now, time, stoppingToken);
+            var delay = Task.Delay(next - now, time, stoppingToken);
+            Interlocked.Exchange(ref _nextRunTicks, next.UtcTicks);
+            await delay;
+            Interlocked.Exchange(ref _nextRunTicks, 0);
             await RunGuardedAsync(stoppingToken);
         }
     }

@@ -27,11 +27,16 @@ public sealed class SweepSchedulerTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 200 && !condition(); i++)
+        for (var i = 0; i < 1000 && !condition(); i++)
         {
             await Task.Delay(10);
         }
     }
+
+    /// <summary>Waits until the scheduler sleeps until <paramref name="at"/> (its timer exists), so advancing the clock wakes it.</summary>
+    private static Task WaitForTimerAsync(SweepScheduler scheduler, DateTimeOffset at) => WaitUntilAsync(() => scheduler.NextRunAt == at);
+
+    private static readonly DateTimeOffset ThreeOClock = new(2026, 11, 23, 3, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Scheduler_ClockReachesCronTime_RunsOncePerOccurrence()
@@ -41,14 +46,14 @@ public sealed class SweepSchedulerTests
         using var scheduler = new SweepScheduler(sweep, Options(runMissed: true), clock, NullLogger<SweepScheduler>.Instance);
 
         await scheduler.StartAsync(CancellationToken.None);
-        await WaitUntilAsync(() => clock.GetUtcNow() > DateTimeOffset.MinValue);
-        await Task.Delay(50);
+        await WaitForTimerAsync(scheduler, ThreeOClock);
         Assert.Equal(0, sweep.Runs);
 
         clock.Advance(TimeSpan.FromMinutes(1));
         await WaitUntilAsync(() => sweep.Runs == 1);
         Assert.Equal(1, sweep.Runs);
 
+        await WaitForTimerAsync(scheduler, ThreeOClock.AddDays(1));
         clock.Advance(TimeSpan.FromHours(23));
         await Task.Delay(50);
         Assert.Equal(1, sweep.Runs);
@@ -81,7 +86,7 @@ public sealed class SweepSchedulerTests
         using var scheduler = new SweepScheduler(sweep, Options(runMissed: false), clock, NullLogger<SweepScheduler>.Instance);
 
         await scheduler.StartAsync(CancellationToken.None);
-        await Task.Delay(100);
+        await WaitForTimerAsync(scheduler, ThreeOClock.AddDays(1));
 
         Assert.Equal(0, sweep.Runs);
         await scheduler.StopAsync(CancellationToken.None);
@@ -95,9 +100,10 @@ public sealed class SweepSchedulerTests
         using var scheduler = new SweepScheduler(sweep, Options(runMissed: false), clock, NullLogger<SweepScheduler>.Instance);
 
         await scheduler.StartAsync(CancellationToken.None);
-        await Task.Delay(50);
+        await WaitForTimerAsync(scheduler, ThreeOClock);
         clock.Advance(TimeSpan.FromMinutes(1));
         await WaitUntilAsync(() => sweep.Runs == 1);
+        await WaitForTimerAsync(scheduler, ThreeOClock.AddDays(1));
         clock.Advance(TimeSpan.FromDays(1));
         await WaitUntilAsync(() => sweep.Runs == 2);
 

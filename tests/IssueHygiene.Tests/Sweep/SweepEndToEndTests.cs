@@ -57,7 +57,7 @@ public sealed class SweepEndToEndTests
         var (exit, _, error) = await harness.RunAsync(harness.Configuration(dryRun: false), "report", "--report", reportFile, "--format", "json");
 
         Assert.Equal(ExitCodes.Violations, exit);
-        Assert.Equal(0, harness.NonGetRequests());
+        Assert.Equal(0, harness.NonGetRequests(attempted: true));
         var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(reportFile));
         Assert.True(json.RootElement.GetProperty("totals").GetProperty("writes").GetInt32() > 0, error);
         Assert.Contains(json.RootElement.GetProperty("issues").EnumerateArray(),
@@ -73,7 +73,7 @@ public sealed class SweepEndToEndTests
 
         var (_, _, error) = await harness.RunAsync(configuration, "sweep");
 
-        Assert.Equal(0, harness.NonGetRequests());
+        Assert.Equal(0, harness.NonGetRequests(attempted: true));
         Assert.Contains("dry run: none made", error, StringComparison.Ordinal);
     }
 
@@ -201,5 +201,21 @@ public sealed class SweepEndToEndTests
         Assert.All(inEndedSprint, i => Assert.Contains(
             harness.Simulator.State.Notes(i.ProjectId, i.Iid),
             n => Core.Rendering.LintNote.IsLintNote(n.Body) && n.Body.Contains("sprint-overdue", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Report_SeveralFiles_FormatFollowsTheExtension()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 30);
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var markdown = Path.Combine(folder, "hygiene.md");
+        var junit = Path.Combine(folder, "hygiene.xml");
+
+        var (exit, _, error) = await harness.RunAsync(harness.Configuration(dryRun: true), "report", "--report", markdown, "--report", junit);
+
+        Assert.True(exit is ExitCodes.Clean or ExitCodes.Violations, error);
+        Assert.StartsWith("# Issue hygiene report", await File.ReadAllTextAsync(markdown), StringComparison.Ordinal);
+        var xml = System.Xml.Linq.XDocument.Parse(await File.ReadAllTextAsync(junit));
+        Assert.Equal("issue-hygiene", xml.Root!.Element("testsuite")!.Attribute("name")!.Value);
     }
 }

@@ -72,7 +72,12 @@ internal sealed class SweepHarness : IAsyncDisposable
             i => (i.ProjectId, i.Iid),
             i => Simulator.State.Notes(i.ProjectId, i.Iid).Count(n => !n.System && LintNote.IsLintNote(n.Body)));
 
-    public int NonGetRequests() => Simulator.RequestLog.Entries.Count(e => e.Method != "GET" && e.Path.StartsWith("/api/", StringComparison.Ordinal));
+    /// <summary>
+    /// Requests that change the tracker. By default only those GitLab carried out (2xx): one the client gave up on
+    /// mid-flight (status 0) changed nothing. <paramref name="attempted"/> counts every non-GET request that arrived.
+    /// </summary>
+    public int NonGetRequests(bool attempted = false) => Simulator.RequestLog.Entries.Count(e =>
+        e.Method != "GET" && e.Path.StartsWith("/api/", StringComparison.Ordinal) && (attempted || e.Status is >= 200 and < 300));
 
     public async ValueTask DisposeAsync()
     {
