@@ -112,23 +112,36 @@ public sealed class SweepEndToEndTests
     }
 
     [Fact]
-    public async Task Sweep_WithFaultsInjected_EndsInTheSameTrackerAsWithout()
+    public async Task Sweep_WithFaultsAndRateLimitsInjected_EndsInTheSameTrackerAsWithout()
     {
         await using var clean = await SweepHarness.StartAsync(issues: 60, seed: 11);
-        await using var faulty = await SweepHarness.StartAsync(issues: 60, seed: 11,
-            knobs: new SimulatorKnobsSettings { FaultRate = 0.10, FaultKinds = FaultKinds.ServerErrors | FaultKinds.Hang | FaultKinds.DropConnection, HangDuration = TimeSpan.FromSeconds(3) });
+        // 10% of requests fail (5xx, hang past the client's timeout, dropped connection), and GitLab allows 15
+        // requests a minute — on a clock 30x fast, so its 429 windows pass in 2 real seconds.
+        await using var faulty = await SweepHarness.StartAsync(issues: 60, seed: 11, simulatorTime: new AcceleratedTimeProvider(30),
+            knobs: new SimulatorKnobsSettings
+            {
+                FaultRate = 0.10,
+                FaultKinds = FaultKinds.ServerErrors | FaultKinds.Hang | FaultKinds.DropConnection,
+                HangDuration = TimeSpan.FromSeconds(3),
+                RequestsPerMinute = 15,
+            });
+        var configuration = faulty.Configuration(dryRun: false);
+        configuration["GitLab:MaxRetryAfter"] = "00:00:02";
+        configuration["GitLab:MaxRateLimitRetries"] = "10";
 
         await clean.RunAsync(clean.Configuration(dryRun: false), "sweep");
         // Faults can fail a page (the sweep then fails loudly) or a note POST (never retried blindly): sweep until done.
         for (var attempt = 0; attempt < 6; attempt++)
         {
-            var (exit, _, _) = await faulty.RunAsync(faulty.Configuration(dryRun: false), "sweep");
+            var (exit, _, _) = await faulty.RunAsync(configuration, "sweep");
             if (exit != ExitCodes.Failed && Summary(faulty) == Summary(clean))
             {
                 break;
             }
         }
 
+        Assert.Contains(faulty.Simulator.RequestLog.Entries, e => e.Status == 429);
+        Assert.Contains(faulty.Simulator.RequestLog.Entries, e => e.Status >= 500);
         Assert.Equal(Summary(clean), Summary(faulty));
         Assert.All(faulty.LintNoteCounts().Values, count => Assert.InRange(count, 0, 1));
     }
@@ -217,5 +230,34 @@ public sealed class SweepEndToEndTests
         Assert.StartsWith("# Issue hygiene report", await File.ReadAllTextAsync(markdown), StringComparison.Ordinal);
         var xml = System.Xml.Linq.XDocument.Parse(await File.ReadAllTextAsync(junit));
         Assert.Equal("issue-hygiene", xml.Root!.Element("testsuite")!.Attribute("name")!.Value);
+    }
+
+    [Fact]
+    public async Task Sweep_ExemptAndNewIssues_AreLeftAloneWhileAnOldOffenderIsFixed()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 1);
+        var project = harness.Simulator.Handbook!.Projects[0].Id;
+        using var admin = harness.Simulator.CreateClient();
+        var old = DateTimeOffset.UtcNow.AddDays(-2).ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+        async Task<long> CreateAsync(string query)
+        {
+            var response = await admin.PostAsync($"/api/v4/projects/{project}/issues?{query}", null);
+            response.EnsureSuccessStatusCode();
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("iid").GetInt64();
+        }
+
+        var exempt = await CreateAsync($"title=Exempt&labels=hygiene::ignore,Bug&created_at={Uri.EscapeDataString(old)}");
+        var brandNew = await CreateAsync("title=Just+filed&labels=Bug");
+        var offender = await CreateAsync($"title=Old+offender&labels=Bug,Extract&created_at={Uri.EscapeDataString(old)}");
+
+        await harness.RunAsync(harness.Configuration(dryRun: false), "sweep");
+
+        Assert.Empty(harness.Simulator.State.Notes(project, exempt));
+        Assert.Null(harness.Simulator.State.Issue(project, exempt)!.MilestoneTitle);
+        Assert.Empty(harness.Simulator.State.Notes(project, brandNew));
+        Assert.Null(harness.Simulator.State.Issue(project, brandNew)!.MilestoneTitle);
+        Assert.Single(harness.Simulator.State.Notes(project, offender), n => Core.Rendering.LintNote.IsLintNote(n.Body));
+        Assert.Equal("Backlog", harness.Simulator.State.Issue(project, offender)!.MilestoneTitle);
     }
 }

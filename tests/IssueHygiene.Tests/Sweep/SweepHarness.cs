@@ -25,14 +25,14 @@ internal sealed class SweepHarness : IAsyncDisposable
     /// <summary>The clock the simulator and the command line share (real time unless a test fakes it).</summary>
     public TimeProvider Time { get; private init; } = TimeProvider.System;
 
-    public static async Task<SweepHarness> StartAsync(int issues, int seed = 7, SimulatorKnobsSettings? knobs = null, TimeProvider? time = null)
+    public static async Task<SweepHarness> StartAsync(int issues, int seed = 7, SimulatorKnobsSettings? knobs = null, TimeProvider? time = null, TimeProvider? simulatorTime = null)
     {
         var simulator = await GitLabSimulator.GitLabSimulator.StartAsync(new SimulatorOptions
         {
             Issues = issues,
             Seed = seed,
             Knobs = knobs ?? new(),
-            TimeProvider = time ?? TimeProvider.System,
+            TimeProvider = simulatorTime ?? time ?? TimeProvider.System,
         });
         var directory = Path.Combine(Path.GetTempPath(), "issue-hygiene-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
