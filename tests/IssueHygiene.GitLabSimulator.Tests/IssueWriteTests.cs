@@ -259,4 +259,31 @@ public sealed class IssueWriteTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, response.Status);
     }
+
+    [Fact]
+    public async Task ListIssues_OrderByUpdatedAtAfterEditsAndComments_StaysInOrder()
+    {
+        _sim.GenerateIssues(300);
+        var listPath = $"api/v4/projects/{_project}/issues?order_by=updated_at&sort=desc&per_page=100";
+        var titlePath = $"api/v4/projects/{_project}/issues?order_by=title&sort=asc&per_page=5";
+        await _client.GetApiAsync(listPath);
+        await _client.GetApiAsync(titlePath);
+        var issues = _sim.State.Issues(_project);
+
+        foreach (var issue in issues.Where((_, index) => index % 17 == 0))
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await _client.PutApiAsync(IssuePath(issue.Iid), new { add_labels = "CLI", title = "Aaa edited " + issue.Iid });
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await _client.PostApiAsync(IssuePath(issues[5].Iid) + "/notes", new { body = "bump" });
+
+        var expected = _sim.State.Issues(_project).OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Take(100).Select(i => i.Iid);
+        var response = await _client.GetApiAsync(listPath);
+        Assert.Equal(expected, response.Array.Select(i => i!["iid"]!.GetValue<long>()));
+        Assert.Equal(issues[5].Iid, response.Array[0]!["iid"]!.GetValue<long>());
+        var byTitle = await _client.GetApiAsync(titlePath);
+        Assert.All(byTitle.Array, i => Assert.StartsWith("Aaa edited ", i!["title"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
 }

@@ -206,11 +206,4 @@ internal sealed partial class SimulatorStore
             note.Issue.UserNotesCount--;
         }
     }
-
-    /// <summary>Marks an issue as changed now; keeps the sorted-index caches honest.</summary>
-    public void Touch(SimIssue issue, DateTimeOffset at)
-    {
-        issue.UpdatedAt = at;
-        UpdateVersion++;
-    }
 }
