@@ -83,7 +83,8 @@ public sealed class GitLabSimulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         if (options.LogToConsole)
         {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            // Logs go to stderr: stdout carries only the contract's "listening on" line (and --print-requests).
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         }
 
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -75,6 +75,7 @@ public sealed class QuickActionTests : IAsyncLifetime
     [InlineData("/label ~\"no such label\"")]
     [InlineData("/milestone %\"no such milestone\"")]
     [InlineData("/assign @nobody-here")]
+    [InlineData("/assign @outsider-user")]
     public async Task CreateNote_AllCommandsFail_Returns400AndChangesNothing(string body)
     {
         var iid = await _client.CreateIssueAsync(_project);

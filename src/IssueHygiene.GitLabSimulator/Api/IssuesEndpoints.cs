@@ -183,7 +183,7 @@ internal static class IssuesEndpoints
     /// <summary>
     /// GitLab's issue parameters. Label names that do not exist become project labels (GitLab does
     /// that for <c>labels</c> and <c>add_labels</c>); an unknown <c>milestone_id</c> clears the
-    /// milestone, as GitLab's IssuableBaseService does; unknown assignees are dropped.
+    /// milestone, as GitLab's IssuableBaseService does; assignees who are not members are dropped.
     /// </summary>
     private static (IssueEdit? Edit, string? Error) ReadEdit(SimulatorStore store, SimProject project, SimUser user, RequestParameters p, bool creating)
     {
@@ -257,7 +257,7 @@ internal static class IssuesEndpoints
         {
             var ids = assigneeValues
                 .Select(v => long.TryParse(v, out var n) ? n : 0)
-                .Where(n => n > 0 && store.Users.ContainsKey(n))
+                .Where(n => n > 0 && store.Users.TryGetValue(n, out var assignee) && (assignee.IsAdmin || store.MembershipOf(assignee, project) is not null))
                 .Distinct()
                 .ToList();
             edit = creating ? edit with { AddAssigneeIds = ids } : edit with { ReplaceAssigneeIds = ids };
