@@ -17,10 +17,10 @@ Console.CancelKeyPress += (_, e) =>
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
-GitLabSimulator simulator;
+SimulatedGitLab simulator;
 try
 {
-    simulator = await GitLabSimulator.StartAsync(options, stop.Token);
+    simulator = await SimulatedGitLab.StartAsync(options, stop.Token);
 }
 catch (IOException ex)
 {

@@ -51,7 +51,7 @@ public sealed class GeneratorTests
         await using var second = await TestSimulator.StartAsync(issues: 500, seed: 3);
         await using var other = await TestSimulator.StartAsync(issues: 500, seed: 4);
 
-        static string Fingerprint(GitLabSimulator sim) => string.Join("\n", sim.State.Issues().Select(i =>
+        static string Fingerprint(SimulatedGitLab sim) => string.Join("\n", sim.State.Issues().Select(i =>
             $"{i.ProjectId}#{i.Iid} {i.Title} [{string.Join(",", i.Labels)}] {i.MilestoneTitle} {string.Join(",", i.AssigneeUsernames)} {i.State} {i.CreatedAt:O}"));
 
         Assert.Equal(Fingerprint(first), Fingerprint(second));

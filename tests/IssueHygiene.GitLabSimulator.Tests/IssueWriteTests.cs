@@ -7,7 +7,7 @@ namespace IssueHygiene.GitLabSimulator.Tests;
 public sealed class IssueWriteTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(TestSimulator.Now);
-    private GitLabSimulator _sim = null!;
+    private SimulatedGitLab _sim = null!;
     private HttpClient _client = null!;
     private long _project;
 

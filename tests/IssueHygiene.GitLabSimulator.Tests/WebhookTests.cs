@@ -6,7 +6,7 @@ namespace IssueHygiene.GitLabSimulator.Tests;
 /// <summary>Webhooks: GitLab's bodies, headers, delivery rules and recursion guard, against a real receiver.</summary>
 public sealed class WebhookTests : IAsyncLifetime
 {
-    private GitLabSimulator _sim = null!;
+    private SimulatedGitLab _sim = null!;
     private HttpClient _client = null!;
     private WebhookReceiver _receiver = null!;
     private long _project;
@@ -205,7 +205,7 @@ public sealed class WebhookTests : IAsyncLifetime
     [Fact]
     public async Task Delivery_SlowReceiver_DoesNotDelayTheApiCallAndTimesOut()
     {
-        await using var sim = await GitLabSimulator.StartAsync(new SimulatorOptions { WebhookTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var sim = await SimulatedGitLab.StartAsync(new SimulatorOptions { WebhookTimeout = TimeSpan.FromMilliseconds(300) });
         using var client = sim.CreateClient();
         await using var slow = await WebhookReceiver.StartAsync();
         slow.Delay = TimeSpan.FromSeconds(5);

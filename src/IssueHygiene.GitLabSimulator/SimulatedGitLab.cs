@@ -18,17 +18,17 @@ namespace IssueHygiene.GitLabSimulator;
 /// <summary>
 /// A running in-memory GitLab on 127.0.0.1:
 /// <code>
-/// await using var sim = await GitLabSimulator.StartAsync(new SimulatorOptions { Issues = 1000 });
+/// await using var sim = await SimulatedGitLab.StartAsync(new SimulatorOptions { Issues = 1000 });
 /// using var http = sim.CreateClient();   // BaseAddress = sim.BaseUrl, PRIVATE-TOKEN = admin token
 /// </code>
 /// </summary>
-public sealed class GitLabSimulator : IAsyncDisposable
+public sealed class SimulatedGitLab : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SimulatorServices _services;
     private readonly int _seed;
 
-    private GitLabSimulator(WebApplication app, SimulatorServices services, SimulatorOptions options, HandbookSeedInfo? handbook, Uri baseUri)
+    private SimulatedGitLab(WebApplication app, SimulatorServices services, SimulatorOptions options, HandbookSeedInfo? handbook, Uri baseUri)
     {
         _app = app;
         _services = services;
@@ -69,7 +69,7 @@ public sealed class GitLabSimulator : IAsyncDisposable
     /// <summary>Events the recursion guard did not deliver (the request echoed our event UUID).</summary>
     public int SuppressedWebhookEvents => _services.Webhooks.Suppressed;
 
-    public static async Task<GitLabSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<SimulatedGitLab> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SimulatorOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.Issues);
@@ -93,7 +93,7 @@ public sealed class GitLabSimulator : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<GitLabSimulator>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SimulatedGitLab>();
 
         var knobs = new SimulatorKnobs(options.Knobs, options.Seed);
         var store = new SimulatorStore(options.TimeProvider, () => knobs.ScopedLabelExclusivity);
@@ -138,7 +138,7 @@ public sealed class GitLabSimulator : IAsyncDisposable
         }
 
         webhooks.InstanceUrl = baseUri.GetLeftPart(UriPartial.Authority);
-        return new GitLabSimulator(app, services, options, handbook, baseUri);
+        return new SimulatedGitLab(app, services, options, handbook, baseUri);
     }
 
     private static void MapEndpoints(WebApplication app, SimulatorServices services)
