@@ -208,6 +208,12 @@ internal sealed partial class SimulatorStore
             _ => null,
         };
         var search = q.Search;
+        // Titles resolved to label ids once per query: a title may name a group label and a
+        // project label at the same time, so each wanted title is a set of ids.
+        var wanted = q.LabelsMode == FilterMode.Value
+            ? q.Labels.Select(LabelIdsTitled).ToArray()
+            : [];
+        var unwanted = q.NotLabels.SelectMany(LabelIdsTitled).ToHashSet();
 
         return issue =>
         {
@@ -269,12 +275,9 @@ internal sealed partial class SimulatorStore
                     return false;
             }
 
-            if (q.LabelsMode != FilterMode.Unset || q.NotLabels.Count > 0)
+            if ((q.LabelsMode != FilterMode.Unset || unwanted.Count > 0) && !LabelsMatch(issue, q.LabelsMode, wanted, unwanted))
             {
-                if (!LabelsMatch(issue, q))
-                {
-                    return false;
-                }
+                return false;
             }
 
             if (search is not null
@@ -288,35 +291,42 @@ internal sealed partial class SimulatorStore
         };
     }
 
-    private bool LabelsMatch(SimIssue issue, IssueQuery q)
-    {
-        switch (q.LabelsMode)
-        {
-            case FilterMode.None when issue.LabelIds.Count > 0:
-            case FilterMode.Any when issue.LabelIds.Count == 0:
-                return false;
-            case FilterMode.Value:
-                foreach (var wanted in q.Labels)
-                {
-                    if (!issue.LabelIds.Any(id => Labels[id].Title == wanted))
-                    {
-                        return false;
-                    }
-                }
+    private HashSet<long> LabelIdsTitled(string title) =>
+        Labels.Values.Where(l => l.Title == title).Select(l => l.Id).ToHashSet();
 
-                break;
+    private static bool LabelsMatch(SimIssue issue, FilterMode mode, HashSet<long>[] wanted, HashSet<long> unwanted)
+    {
+        var labels = issue.LabelIds;
+        switch (mode)
+        {
+            case FilterMode.None when labels.Count > 0:
+            case FilterMode.Any when labels.Count == 0:
+                return false;
         }
 
-        // not[labels]: the issue carries none of them.
-        foreach (var unwanted in q.NotLabels)
+        foreach (var ids in wanted)
         {
-            if (issue.LabelIds.Any(id => Labels[id].Title == unwanted))
+            if (!CarriesAny(labels, ids))
             {
                 return false;
             }
         }
 
-        return true;
+        // not[labels]: the issue carries none of them.
+        return !CarriesAny(labels, unwanted);
+    }
+
+    private static bool CarriesAny(List<long> labels, HashSet<long> ids)
+    {
+        foreach (var id in labels)
+        {
+            if (ids.Contains(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>GitLab's "Upcoming": per project or group, the active milestone with the nearest future due date.</summary>
