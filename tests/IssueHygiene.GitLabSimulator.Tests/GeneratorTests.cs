@@ -122,6 +122,11 @@ public sealed class GeneratorTests
         Assert.Null(response.Header("X-Total-Pages"));
         Assert.Equal("2", response.Header("X-Next-Page"));
         Assert.DoesNotContain("rel=\"last\"", response.Header("Link"), StringComparison.Ordinal);
+
+        var last = await client.GetApiAsync($"api/v4/groups/{sim.Handbook.GroupId}/issues?per_page=100&page=101");
+        Assert.Equal(50, last.Array.Count);
+        Assert.Equal("", last.Header("X-Next-Page"));
+        Assert.Null(last.Header("X-Total"));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ internal static class IssuesEndpoints
         }
         else
         {
-            (items, var total) = store.ListIssues(query, scopeKey, page, perPage);
+            (items, var total, _) = store.ListIssues(query, scopeKey, page, perPage, Pagination.CountLimit);
             Pagination.WriteOffsetHeaders(context, page, perPage, total);
         }
 

@@ -56,11 +56,17 @@ internal sealed partial class SimulatorStore
         }
     }
 
-    public (List<SimIssue> Items, int Total) ListIssues(IssueQuery query, string scopeKey, int page, int perPage)
+    /// <summary>
+    /// One offset page. Like GitLab, counting stops once the total is known to exceed
+    /// <paramref name="countLimit"/> and the page is full: <c>Total</c> is then a lower bound
+    /// (<c>Exact</c> false), still enough to say there is a next page.
+    /// </summary>
+    public (List<SimIssue> Items, int Total, bool Exact) ListIssues(IssueQuery query, string scopeKey, int page, int perPage, int countLimit)
     {
         var predicate = BuildPredicate(query);
         var sorted = Sorted(scopeKey, query);
-        var skip = (page - 1) * perPage;
+        var skip = (long)(page - 1) * perPage;
+        var stopAt = Math.Max(skip + perPage + 1, countLimit + 1L);
         var items = new List<SimIssue>(perPage);
         var total = 0;
         foreach (var issue in Walk(sorted, query.Ascending))
@@ -76,9 +82,13 @@ internal sealed partial class SimulatorStore
             }
 
             total++;
+            if (total >= stopAt)
+            {
+                return (items, total, false);
+            }
         }
 
-        return (items, total);
+        return (items, total, true);
     }
 
     /// <summary>Keyset page: the issues strictly after <paramref name="cursor"/> in the requested order.</summary>
