@@ -74,9 +74,33 @@ public sealed class SimulatedGitLab : IAsyncDisposable
         options ??= new SimulatorOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.Issues);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.AdminToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.BotToken);
+        if (options.AdminToken == options.BotToken)
+        {
+            throw new ArgumentException("The admin and bot tokens must differ: a token names one user.", nameof(options));
+        }
+
         if (options.Issues > 0 && !options.SeedHandbook)
         {
             throw new ArgumentException("Generated issues live in the handbook projects: Issues > 0 needs SeedHandbook.", nameof(options));
+        }
+
+        // Seed before anything listens or runs: a seeding error then leaves nothing to clean up.
+        var knobs = new SimulatorKnobs(options.Knobs, options.Seed);
+        var store = new SimulatorStore(options.TimeProvider, () => knobs.ScopedLabelExclusivity);
+        HandbookSeedInfo? handbook = null;
+        lock (store.Gate)
+        {
+            if (options.SeedHandbook)
+            {
+                handbook = HandbookSeed.Apply(store, options);
+                new IssueGenerator(store, handbook, options.Seed).Generate(options.Issues);
+            }
+            else
+            {
+                store.AddUser(SeededUsers.Root, "Administrator", options.AdminToken, isAdmin: true);
+            }
         }
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -95,27 +119,8 @@ public sealed class SimulatedGitLab : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SimulatedGitLab>();
 
-        var knobs = new SimulatorKnobs(options.Knobs, options.Seed);
-        var store = new SimulatorStore(options.TimeProvider, () => knobs.ScopedLabelExclusivity);
         var webhooks = new WebhookDispatcher(options.WebhookTimeout, logger);
         var services = new SimulatorServices(store, knobs, webhooks, new RequestLog());
-
-        HandbookSeedInfo? handbook = null;
-        if (options.SeedHandbook)
-        {
-            lock (store.Gate)
-            {
-                handbook = HandbookSeed.Apply(store, options);
-                new IssueGenerator(store, handbook, options.Seed).Generate(options.Issues);
-            }
-        }
-        else
-        {
-            lock (store.Gate)
-            {
-                store.AddUser(SeededUsers.Root, "Administrator", options.AdminToken, isAdmin: true);
-            }
-        }
 
         app.UseMiddleware<SimulatorMiddleware>(services);
         MapEndpoints(app, services);

@@ -19,7 +19,7 @@ internal sealed record ApiResult(int Status, JsonNode? Body)
 
     public static ApiResult NotFound(string what) => Message(StatusCodes.Status404NotFound, $"404 {what} Not Found");
 
-    public static ApiResult Forbidden { get; } = Message(StatusCodes.Status403Forbidden, "403 Forbidden");
+    public static ApiResult Forbidden => Message(StatusCodes.Status403Forbidden, "403 Forbidden");
 
     public static ApiResult BadRequest(string message) => Message(StatusCodes.Status400BadRequest, $"400 Bad request - {message}");
 
