@@ -243,4 +243,49 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(_receiver.Url, response.Array.Single()!["url"]!.GetValue<string>());
         Assert.DoesNotContain("s3cret", response.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task IssueHook_BotsOwnWrite_IsDeliveredWithTheBotAsUser()
+    {
+        var iid = await _client.CreateIssueAsync(_project);
+        using var bot = _sim.CreateClient(_sim.BotToken);
+
+        await bot.PostApiAsync($"api/v4/projects/{_project}/issues/{iid}/notes", new { body = "/label ~\"flow::Triage\"" });
+        await _sim.WaitForWebhooksAsync();
+
+        var echo = JsonNode.Parse(_receiver.Received[^1].Body)!;
+        Assert.Equal(Seeding.SeededUsers.Bot, echo["user"]!["username"]!.GetValue<string>());
+        Assert.Equal("update", echo["object_attributes"]!["action"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task InternalNote_GoesAsConfidentialNoteHookOnlyToHooksThatAskForIt()
+    {
+        await using var confidentialReceiver = await WebhookReceiver.StartAsync();
+        await _client.RegisterHookAsync(_project, confidentialReceiver.Url, confidential: true);
+        var iid = await _client.CreateIssueAsync(_project);
+        await _sim.WaitForWebhooksAsync();
+
+        await _client.PostApiAsync($"api/v4/projects/{_project}/issues/{iid}/notes", new { body = "between us", @internal = true });
+        await _sim.WaitForWebhooksAsync();
+
+        Assert.DoesNotContain(_receiver.Received, r => r.Event.Contains("Note", StringComparison.Ordinal));
+        Assert.Equal("Confidential Note Hook", confidentialReceiver.Received[^1].Event);
+        Assert.Equal("confidential_note", JsonNode.Parse(confidentialReceiver.Received[^1].Body)!["event_type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task IssueHook_TitleAndDescriptionEdit_ChangesCarryPreviousAndCurrent()
+    {
+        var iid = await _client.CreateIssueAsync(_project, new { description = "old text" });
+
+        await _client.PutApiAsync($"api/v4/projects/{_project}/issues/{iid}", new { title = "New title", description = "new text" });
+        await _sim.WaitForWebhooksAsync();
+
+        var changes = JsonNode.Parse(_receiver.Received[^1].Body)!["changes"]!;
+        Assert.Equal("Test issue", changes["title"]!["previous"]!.GetValue<string>());
+        Assert.Equal("New title", changes["title"]!["current"]!.GetValue<string>());
+        Assert.Equal("old text", changes["description"]!["previous"]!.GetValue<string>());
+        Assert.Equal("new text", changes["description"]!["current"]!.GetValue<string>());
+    }
 }
