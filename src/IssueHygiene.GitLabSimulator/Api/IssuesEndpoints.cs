@@ -193,14 +193,14 @@ internal static class IssuesEndpoints
             return (null, "title is empty");
         }
 
-        var stateEvent = p.Get("state_event") switch
+        IssueStateEvent? stateEvent = p.Get("state_event") switch
         {
             null => IssueStateEvent.None,
             "close" => IssueStateEvent.Close,
             "reopen" => IssueStateEvent.Reopen,
-            _ => (IssueStateEvent)(-1),
+            _ => null,
         };
-        if ((int)stateEvent < 0)
+        if (stateEvent is null)
         {
             return (null, "state_event does not have a valid value");
         }
@@ -225,7 +225,7 @@ internal static class IssuesEndpoints
             DescriptionSet = !creating && p.Has("description"),
             Description = p.Get("description"),
             Confidential = p.Bool("confidential"),
-            StateEvent = creating ? IssueStateEvent.None : stateEvent,
+            StateEvent = creating ? IssueStateEvent.None : stateEvent.Value,
             DueDateSet = p.Has("due_date"),
             DueDate = dueDate,
         };
