@@ -71,6 +71,30 @@ public sealed partial class ProcessModeTests
         }
     }
 
+    [Fact]
+    public async Task Run_Sigterm_ExitsCleanlyAndPrintsTheRequestLog()
+    {
+        using var process = Start("--port", "0", "--print-requests");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var url = ListeningLine().Match(await process.StandardOutput.ReadLineAsync(timeout.Token) ?? "").Groups["url"].Value;
+        using (var client = new HttpClient { BaseAddress = new Uri(url + "/") })
+        {
+            await client.GetApiAsync("api/v4/user");
+        }
+
+        // The CI runs on Linux: send what `docker stop` or a CI runner sends.
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+
+        var rest = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("[{\"method\":\"GET\",\"path\":\"/api/v4/user\",\"status\":401}]", rest.Trim());
+    }
+
     [Theory]
     [InlineData("--issues", "many")]
     [InlineData("--bogus", "1")]
