@@ -286,4 +286,29 @@ public sealed class IssueWriteTests : IAsyncLifetime
         var byTitle = await _client.GetApiAsync(titlePath);
         Assert.All(byTitle.Array, i => Assert.StartsWith("Aaa edited ", i!["title"]!.GetValue<string>(), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task EditIssue_MaximumDescription_IsAcceptedAndOneMoreCharacterIsNot()
+    {
+        var iid = await _client.CreateIssueAsync(_project);
+
+        var largest = await _client.PutApiAsync(IssuePath(iid), new { description = new string('x', 1_048_576) });
+        var tooLarge = await _client.PutApiAsync(IssuePath(iid), new { description = new string('x', 1_048_577) });
+
+        Assert.Equal(HttpStatusCode.OK, largest.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.Status);
+        Assert.Equal("is too long (maximum is 1048576 characters)", tooLarge.Object["message"]!["description"]![0]!.GetValue<string>());
+        Assert.Equal(1_048_576, Issue(iid).Description!.Length);
+    }
+
+    [Fact]
+    public async Task CreateNote_TooLong_Returns400()
+    {
+        var iid = await _client.CreateIssueAsync(_project);
+
+        var response = await _client.PostApiAsync(IssuePath(iid) + "/notes", new { body = new string('x', 1_000_001) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.NotNull(response.Object["message"]!["note"]);
+    }
 }

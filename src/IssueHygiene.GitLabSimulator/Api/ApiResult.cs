@@ -23,6 +23,10 @@ internal sealed record ApiResult(int Status, JsonNode? Body)
 
     public static ApiResult BadRequest(string message) => Message(StatusCodes.Status400BadRequest, $"400 Bad request - {message}");
 
+    /// <summary>ActiveRecord validation errors: <c>{"message": {"title": ["is too long (maximum is 255 characters)"]}}</c>.</summary>
+    public static ApiResult Invalid(string attribute, string problem) =>
+        Message(StatusCodes.Status400BadRequest, new JsonObject { [attribute] = new JsonArray(problem) });
+
     public static ApiResult ParameterError(string error) => new(StatusCodes.Status400BadRequest, new JsonObject { ["error"] = error });
 
     public Task WriteAsync(HttpContext context)

@@ -113,6 +113,11 @@ internal static class IssuesEndpoints
             return ApiResult.ParameterError("title is missing");
         }
 
+        if (GitLabLimits.CheckIssue(title, p.Get("description")) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var createdAt = store.Now;
         if (p.Get("created_at") is { } createdText)
         {
@@ -161,6 +166,11 @@ internal static class IssuesEndpoints
         if (store.AccessOf(user, project) < AccessLevel.Reporter && issue.AuthorId != user.Id)
         {
             return ApiResult.Forbidden;
+        }
+
+        if (GitLabLimits.CheckIssue(p.Get("title"), p.Get("description")) is { } tooLong)
+        {
+            return tooLong;
         }
 
         var (edit, error) = ReadEdit(store, project, user, p, creating: false);
