@@ -66,7 +66,7 @@ public sealed class SimulatedGitLab : IAsyncDisposable
     /// <summary>Every webhook request sent so far (with its headers' values, body and outcome).</summary>
     public IReadOnlyList<WebhookDelivery> WebhookDeliveries => _services.Webhooks.Deliveries;
 
-    /// <summary>Events the recursion guard did not deliver (the request echoed our event UUID).</summary>
+    /// <summary>Deliveries the recursion guard blocked: hooks already triggered in the chain of the echoed event UUID.</summary>
     public int SuppressedWebhookEvents => _services.Webhooks.Suppressed;
 
     public static async Task<SimulatedGitLab> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)

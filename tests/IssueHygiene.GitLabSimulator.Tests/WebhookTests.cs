@@ -179,6 +179,24 @@ public sealed class WebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecursionGuard_HookNotYetInTheChain_FiresWithTheSameEventUuid()
+    {
+        var iid = await _client.CreateIssueAsync(_project);
+        await _sim.WaitForWebhooksAsync();
+        var eventUuid = _receiver.Received.Single().Headers["X-Gitlab-Event-UUID"];
+        await using var other = await WebhookReceiver.StartAsync();
+        await _client.RegisterHookAsync(_project, other.Url);
+
+        var echo = new Dictionary<string, string> { ["X-Gitlab-Event-UUID"] = eventUuid };
+        await _client.PutApiAsync($"api/v4/projects/{_project}/issues/{iid}", new { add_labels = "Bug" }, echo);
+        await _sim.WaitForWebhooksAsync();
+
+        Assert.Single(_receiver.Received);
+        Assert.Equal(eventUuid, other.Received.Single().Headers["X-Gitlab-Event-UUID"]);
+        Assert.Equal(1, _sim.SuppressedWebhookEvents);
+    }
+
+    [Fact]
     public async Task RecursionGuard_UnknownEventUuid_StillFiresHooks()
     {
         var iid = await _client.CreateIssueAsync(_project);
