@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using IssueHygiene.GitLabSimulator;
 using IssueHygiene.GitLabSimulator.Hosting;
@@ -10,17 +11,20 @@ if (options is null)
 }
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    // Handled here: shut down cleanly (and print the request log if asked) instead of dying.
+    context.Cancel = true;
     stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+}
 
-GitLabSimulator simulator;
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+SimulatedGitLab simulator;
 try
 {
-    simulator = await GitLabSimulator.StartAsync(options, stop.Token);
+    simulator = await SimulatedGitLab.StartAsync(options, stop.Token);
 }
 catch (IOException ex)
 {

@@ -3,7 +3,7 @@ namespace IssueHygiene.GitLabSimulator;
 /// <summary>How to start a simulator. Everything has a default, so <c>new SimulatorOptions()</c> works.</summary>
 public sealed record SimulatorOptions
 {
-    /// <summary>TCP port on 127.0.0.1; 0 picks a free one (read it back from <see cref="GitLabSimulator.BaseUrl"/>).</summary>
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one (read it back from <see cref="SimulatedGitLab.BaseUrl"/>).</summary>
     public int Port { get; init; }
 
     /// <summary>How many issues the seeded generator creates (0: the handbook seed only, no issues).</summary>

@@ -5,7 +5,7 @@ namespace IssueHygiene.GitLabSimulator.Tests;
 /// <summary>PRIVATE-TOKEN authentication, Sudo for the admin, and what members may see and do.</summary>
 public sealed class AuthTests : IAsyncLifetime
 {
-    private GitLabSimulator _sim = null!;
+    private SimulatedGitLab _sim = null!;
 
     public async Task InitializeAsync() => _sim = await TestSimulator.StartAsync();
 

@@ -3,7 +3,7 @@ namespace IssueHygiene.GitLabSimulator.Tests;
 /// <summary>One read-only simulator with 3,000 generated issues, shared by a test class.</summary>
 public sealed class GeneratedTrackerFixture : IAsyncLifetime
 {
-    public GitLabSimulator Sim { get; private set; } = null!;
+    public SimulatedGitLab Sim { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 

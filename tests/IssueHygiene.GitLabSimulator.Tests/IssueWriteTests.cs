@@ -7,7 +7,7 @@ namespace IssueHygiene.GitLabSimulator.Tests;
 public sealed class IssueWriteTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(TestSimulator.Now);
-    private GitLabSimulator _sim = null!;
+    private SimulatedGitLab _sim = null!;
     private HttpClient _client = null!;
     private long _project;
 
@@ -258,5 +258,57 @@ public sealed class IssueWriteTests : IAsyncLifetime
         var response = await reporter.PutApiAsync($"{IssuePath(iid)}/notes/{note.Object["id"]}", new { body = "yours now" });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+    }
+
+    [Fact]
+    public async Task ListIssues_OrderByUpdatedAtAfterEditsAndComments_StaysInOrder()
+    {
+        _sim.GenerateIssues(300);
+        var listPath = $"api/v4/projects/{_project}/issues?order_by=updated_at&sort=desc&per_page=100";
+        var titlePath = $"api/v4/projects/{_project}/issues?order_by=title&sort=asc&per_page=5";
+        await _client.GetApiAsync(listPath);
+        await _client.GetApiAsync(titlePath);
+        var issues = _sim.State.Issues(_project);
+
+        foreach (var issue in issues.Where((_, index) => index % 17 == 0))
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await _client.PutApiAsync(IssuePath(issue.Iid), new { add_labels = "CLI", title = "Aaa edited " + issue.Iid });
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await _client.PostApiAsync(IssuePath(issues[5].Iid) + "/notes", new { body = "bump" });
+
+        var expected = _sim.State.Issues(_project).OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Take(100).Select(i => i.Iid);
+        var response = await _client.GetApiAsync(listPath);
+        Assert.Equal(expected, response.Array.Select(i => i!["iid"]!.GetValue<long>()));
+        Assert.Equal(issues[5].Iid, response.Array[0]!["iid"]!.GetValue<long>());
+        var byTitle = await _client.GetApiAsync(titlePath);
+        Assert.All(byTitle.Array, i => Assert.StartsWith("Aaa edited ", i!["title"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EditIssue_MaximumDescription_IsAcceptedAndOneMoreCharacterIsNot()
+    {
+        var iid = await _client.CreateIssueAsync(_project);
+
+        var largest = await _client.PutApiAsync(IssuePath(iid), new { description = new string('x', 1_048_576) });
+        var tooLarge = await _client.PutApiAsync(IssuePath(iid), new { description = new string('x', 1_048_577) });
+
+        Assert.Equal(HttpStatusCode.OK, largest.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.Status);
+        Assert.Equal("is too long (maximum is 1048576 characters)", tooLarge.Object["message"]!["description"]![0]!.GetValue<string>());
+        Assert.Equal(1_048_576, Issue(iid).Description!.Length);
+    }
+
+    [Fact]
+    public async Task CreateNote_TooLong_Returns400()
+    {
+        var iid = await _client.CreateIssueAsync(_project);
+
+        var response = await _client.PostApiAsync(IssuePath(iid) + "/notes", new { body = new string('x', 1_000_001) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.NotNull(response.Object["message"]!["note"]);
     }
 }

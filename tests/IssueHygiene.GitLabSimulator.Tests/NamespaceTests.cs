@@ -5,7 +5,7 @@ namespace IssueHygiene.GitLabSimulator.Tests;
 /// <summary>Discovery of the seeded group and projects, by id and by URL-encoded full path.</summary>
 public sealed class NamespaceTests : IAsyncLifetime
 {
-    private GitLabSimulator _sim = null!;
+    private SimulatedGitLab _sim = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()

@@ -6,7 +6,7 @@ namespace IssueHygiene.GitLabSimulator.Tests;
 /// <summary>Quick actions in notes, as DESIGN.md §8 describes GitLab's behaviour.</summary>
 public sealed class QuickActionTests : IAsyncLifetime
 {
-    private GitLabSimulator _sim = null!;
+    private SimulatedGitLab _sim = null!;
     private HttpClient _client = null!;
     private long _project;
 
@@ -75,6 +75,7 @@ public sealed class QuickActionTests : IAsyncLifetime
     [InlineData("/label ~\"no such label\"")]
     [InlineData("/milestone %\"no such milestone\"")]
     [InlineData("/assign @nobody-here")]
+    [InlineData("/assign @outsider-user")]
     public async Task CreateNote_AllCommandsFail_Returns400AndChangesNothing(string body)
     {
         var iid = await _client.CreateIssueAsync(_project);
@@ -273,7 +274,7 @@ public sealed class QuickActionTests : IAsyncLifetime
     [Fact]
     public async Task Label_FreeTierSimulator_KeepsBothScopedLabels()
     {
-        await using var sim = await GitLabSimulator.StartAsync(new SimulatorOptions
+        await using var sim = await SimulatedGitLab.StartAsync(new SimulatorOptions
         {
             TimeProvider = new FakeTimeProvider(TestSimulator.Now),
             Knobs = new SimulatorKnobsSettings { ScopedLabelExclusivity = false },

@@ -6,7 +6,7 @@ namespace IssueHygiene.GitLabSimulator.Tests;
 /// <summary>Responses validate against GitLab's JSON schemas and carry the keys of GitLab's documented examples.</summary>
 public sealed class SchemaTests : IAsyncLifetime
 {
-    private GitLabSimulator _sim = null!;
+    private SimulatedGitLab _sim = null!;
     private HttpClient _client = null!;
     private long _project;
     private long _iid;

@@ -7,8 +7,8 @@ internal static class TestSimulator
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    public static Task<GitLabSimulator> StartAsync(int issues = 0, FakeTimeProvider? clock = null, SimulatorKnobsSettings? knobs = null, int seed = 42) =>
-        GitLabSimulator.StartAsync(new SimulatorOptions
+    public static Task<SimulatedGitLab> StartAsync(int issues = 0, FakeTimeProvider? clock = null, SimulatorKnobsSettings? knobs = null, int seed = 42) =>
+        SimulatedGitLab.StartAsync(new SimulatorOptions
         {
             Issues = issues,
             Seed = seed,
@@ -16,7 +16,7 @@ internal static class TestSimulator
             Knobs = knobs ?? new SimulatorKnobsSettings(),
         });
 
-    public static long ProjectId(this GitLabSimulator sim, int index = 0) => sim.Handbook!.Projects[index].Id;
+    public static long ProjectId(this SimulatedGitLab sim, int index = 0) => sim.Handbook!.Projects[index].Id;
 
     /// <summary>Creates an issue through the API and returns its iid.</summary>
     public static async Task<long> CreateIssueAsync(this HttpClient client, long projectId, object? fields = null)

@@ -58,8 +58,3 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-internal sealed record ReceivedWebhook(IReadOnlyDictionary<string, string> Headers, string Body)
-{
-    public string Event => Headers["X-Gitlab-Event"];
-}

@@ -19,9 +19,13 @@ internal sealed record ApiResult(int Status, JsonNode? Body)
 
     public static ApiResult NotFound(string what) => Message(StatusCodes.Status404NotFound, $"404 {what} Not Found");
 
-    public static ApiResult Forbidden { get; } = Message(StatusCodes.Status403Forbidden, "403 Forbidden");
+    public static ApiResult Forbidden => Message(StatusCodes.Status403Forbidden, "403 Forbidden");
 
     public static ApiResult BadRequest(string message) => Message(StatusCodes.Status400BadRequest, $"400 Bad request - {message}");
+
+    /// <summary>ActiveRecord validation errors: <c>{"message": {"title": ["is too long (maximum is 255 characters)"]}}</c>.</summary>
+    public static ApiResult Invalid(string attribute, string problem) =>
+        Message(StatusCodes.Status400BadRequest, new JsonObject { [attribute] = new JsonArray(problem) });
 
     public static ApiResult ParameterError(string error) => new(StatusCodes.Status400BadRequest, new JsonObject { ["error"] = error });
 

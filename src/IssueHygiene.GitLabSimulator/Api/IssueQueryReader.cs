@@ -8,17 +8,17 @@ internal static class IssueQueryReader
 {
     public static (IssueQuery? Query, string? Error) Read(RequestParameters p, SimulatorStore store, SimUser viewer, IReadOnlySet<long> projectIds)
     {
-        bool? opened = p.Get("state") switch
-        {
-            null or "all" => null,
-            "opened" => true,
-            "closed" => false,
-            _ => default(bool?),
-        };
-        if (p.Get("state") is { } s && s is not ("all" or "opened" or "closed"))
+        if (p.Get("state") is { } state && state is not ("all" or "opened" or "closed"))
         {
             return (null, "state does not have a valid value");
         }
+
+        bool? opened = p.Get("state") switch
+        {
+            "opened" => true,
+            "closed" => false,
+            _ => null,
+        };
 
         var labels = p.CommaList("labels");
         var labelsMode = labels.Count switch
@@ -70,15 +70,15 @@ internal static class IssueQueryReader
             assigneeId = store.UsersByUsername.GetValueOrDefault(username)?.Id ?? -1;
         }
 
-        var order = p.Get("order_by") switch
+        IssueOrder? order = p.Get("order_by") switch
         {
             null or "created_at" => IssueOrder.CreatedAt,
             "updated_at" => IssueOrder.UpdatedAt,
             "title" => IssueOrder.Title,
             "id" => IssueOrder.Id,
-            _ => (IssueOrder)(-1),
+            _ => null,
         };
-        if ((int)order < 0)
+        if (order is null)
         {
             return (null, "order_by does not have a valid value");
         }
@@ -123,7 +123,7 @@ internal static class IssueQueryReader
             Iids = iids.Count > 0 ? iids : null,
             Search = p.Get("search") is { Length: > 0 } search ? search : null,
             Confidential = p.Bool("confidential"),
-            OrderBy = order,
+            OrderBy = order.Value,
             Ascending = p.Get("sort") == "asc",
         }, null);
     }

@@ -80,7 +80,7 @@ internal static class IssuesEndpoints
         }
         else
         {
-            (items, var total) = store.ListIssues(query, scopeKey, page, perPage);
+            (items, var total, _) = store.ListIssues(query, scopeKey, page, perPage, Pagination.CountLimit);
             Pagination.WriteOffsetHeaders(context, page, perPage, total);
         }
 
@@ -111,6 +111,11 @@ internal static class IssuesEndpoints
         if (p.Get("title") is not { Length: > 0 } title)
         {
             return ApiResult.ParameterError("title is missing");
+        }
+
+        if (GitLabLimits.CheckIssue(title, p.Get("description")) is { } tooLong)
+        {
+            return tooLong;
         }
 
         var createdAt = store.Now;
@@ -163,6 +168,11 @@ internal static class IssuesEndpoints
             return ApiResult.Forbidden;
         }
 
+        if (GitLabLimits.CheckIssue(p.Get("title"), p.Get("description")) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var (edit, error) = ReadEdit(store, project, user, p, creating: false);
         if (edit is null)
         {
@@ -183,7 +193,7 @@ internal static class IssuesEndpoints
     /// <summary>
     /// GitLab's issue parameters. Label names that do not exist become project labels (GitLab does
     /// that for <c>labels</c> and <c>add_labels</c>); an unknown <c>milestone_id</c> clears the
-    /// milestone, as GitLab's IssuableBaseService does; unknown assignees are dropped.
+    /// milestone, as GitLab's IssuableBaseService does; assignees who are not members are dropped.
     /// </summary>
     private static (IssueEdit? Edit, string? Error) ReadEdit(SimulatorStore store, SimProject project, SimUser user, RequestParameters p, bool creating)
     {
@@ -193,14 +203,14 @@ internal static class IssuesEndpoints
             return (null, "title is empty");
         }
 
-        var stateEvent = p.Get("state_event") switch
+        IssueStateEvent? stateEvent = p.Get("state_event") switch
         {
             null => IssueStateEvent.None,
             "close" => IssueStateEvent.Close,
             "reopen" => IssueStateEvent.Reopen,
-            _ => (IssueStateEvent)(-1),
+            _ => null,
         };
-        if ((int)stateEvent < 0)
+        if (stateEvent is null)
         {
             return (null, "state_event does not have a valid value");
         }
@@ -225,7 +235,7 @@ internal static class IssuesEndpoints
             DescriptionSet = !creating && p.Has("description"),
             Description = p.Get("description"),
             Confidential = p.Bool("confidential"),
-            StateEvent = creating ? IssueStateEvent.None : stateEvent,
+            StateEvent = creating ? IssueStateEvent.None : stateEvent.Value,
             DueDateSet = p.Has("due_date"),
             DueDate = dueDate,
         };
@@ -257,7 +267,7 @@ internal static class IssuesEndpoints
         {
             var ids = assigneeValues
                 .Select(v => long.TryParse(v, out var n) ? n : 0)
-                .Where(n => n > 0 && store.Users.ContainsKey(n))
+                .Where(n => n > 0 && store.Users.TryGetValue(n, out var assignee) && (assignee.IsAdmin || store.MembershipOf(assignee, project) is not null))
                 .Distinct()
                 .ToList();
             edit = creating ? edit with { AddAssigneeIds = ids } : edit with { ReplaceAssigneeIds = ids };

@@ -80,6 +80,11 @@ internal static class NotesEndpoints
             return ApiResult.ParameterError("body is missing");
         }
 
+        if (GitLabLimits.CheckNote(body) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var isInternal = p.Bool("internal") == true || p.Bool("confidential") == true;
         if (isInternal && store.AccessOf(user, project) < AccessLevel.Reporter)
         {
@@ -138,6 +143,11 @@ internal static class NotesEndpoints
         if (p.Get("body") is not { Length: > 0 } body)
         {
             return ApiResult.ParameterError("body is missing");
+        }
+
+        if (GitLabLimits.CheckNote(body) is { } tooLong)
+        {
+            return tooLong;
         }
 
         // Editing a note never runs quick actions (GitLab runs them on creation only).

@@ -132,7 +132,7 @@ internal static class QuickActionExecutor
 
                 case "assign" or "reassign":
                 {
-                    var users = ResolveUsers(store, user, command.Argument);
+                    var users = ResolveUsers(store, user, command.Argument).Where(u => store.MembershipOf(u, issue.Project) is not null || u.IsAdmin).ToList();
                     if (users.Count == 0)
                     {
                         errors.Add("Failed to assign a user because no user was found.");

@@ -72,6 +72,11 @@ internal sealed partial class SimulatorStore
             return null;
         }
 
+        if (before.Title != issue.Title)
+        {
+            TitleChanged();
+        }
+
         if (before.Title != issue.Title || before.Description != issue.Description)
         {
             issue.LastEditedAt = now;

@@ -3,19 +3,70 @@ using IssueHygiene.GitLabSimulator.Model;
 namespace IssueHygiene.GitLabSimulator.State;
 
 /// <summary>
-/// Issue lists. Each (scope, order) keeps a sorted array, rebuilt only when an issue is created
-/// (or, for updated_at/title order, changed), so paging through 100,000 issues costs one linear
-/// filter pass per page and no sort.
+/// Issue lists. Each (scope, order) keeps a sorted index, built on first use and rebuilt only when
+/// an issue is created (or retitled, for title order); an edit moves the one issue within the
+/// updated_at indexes. So paging through 100,000 issues costs one linear filter pass per page
+/// and no sort, even while a sweep writes between pages.
 /// </summary>
 internal sealed partial class SimulatorStore
 {
-    private readonly Dictionary<(string Scope, IssueOrder Order), (long Version, SimIssue[] Sorted)> _sortedIndex = [];
+    private static readonly Comparer<SimIssue> ByUpdatedAt = Comparer<SimIssue>.Create(
+        (a, b) => a.UpdatedAt.UtcTicks.CompareTo(b.UpdatedAt.UtcTicks) is var c && c != 0 ? c : a.Id.CompareTo(b.Id));
 
-    public (List<SimIssue> Items, int Total) ListIssues(IssueQuery query, string scopeKey, int page, int perPage)
+    private readonly Dictionary<(string Scope, IssueOrder Order), SortedIndex> _sortedIndex = [];
+
+    /// <summary>Bumped when an issue's title changes (title order changes).</summary>
+    public long TitleVersion { get; private set; }
+
+    public void TitleChanged() => TitleVersion++;
+
+    /// <summary>Marks an issue as changed now, moving it within the updated_at indexes instead of invalidating them.</summary>
+    public void Touch(SimIssue issue, DateTimeOffset at)
+    {
+        var previous = UpdateVersion;
+        UpdateVersion++;
+        var moved = new List<SortedIndex>();
+        foreach (var ((_, order), index) in _sortedIndex)
+        {
+            if (order != IssueOrder.UpdatedAt || index.Version != previous)
+            {
+                continue;
+            }
+
+            if (!index.ProjectIds.Contains(issue.Project.Id))
+            {
+                index.Version = UpdateVersion;
+                continue;
+            }
+
+            var position = index.Items.BinarySearch(issue, ByUpdatedAt);
+            if (position >= 0)
+            {
+                index.Items.RemoveAt(position);
+                moved.Add(index);
+            }
+        }
+
+        issue.UpdatedAt = at;
+        foreach (var index in moved)
+        {
+            var position = index.Items.BinarySearch(issue, ByUpdatedAt);
+            index.Items.Insert(position < 0 ? ~position : position, issue);
+            index.Version = UpdateVersion;
+        }
+    }
+
+    /// <summary>
+    /// One offset page. Like GitLab, counting stops once the total is known to exceed
+    /// <paramref name="countLimit"/> and the page is full: <c>Total</c> is then a lower bound
+    /// (<c>Exact</c> false), still enough to say there is a next page.
+    /// </summary>
+    public (List<SimIssue> Items, int Total, bool Exact) ListIssues(IssueQuery query, string scopeKey, int page, int perPage, int countLimit)
     {
         var predicate = BuildPredicate(query);
         var sorted = Sorted(scopeKey, query);
-        var skip = (page - 1) * perPage;
+        var skip = (long)(page - 1) * perPage;
+        var stopAt = Math.Max(skip + perPage + 1, countLimit + 1L);
         var items = new List<SimIssue>(perPage);
         var total = 0;
         foreach (var issue in Walk(sorted, query.Ascending))
@@ -31,9 +82,13 @@ internal sealed partial class SimulatorStore
             }
 
             total++;
+            if (total >= stopAt)
+            {
+                return (items, total, false);
+            }
         }
 
-        return (items, total);
+        return (items, total, true);
     }
 
     /// <summary>Keyset page: the issues strictly after <paramref name="cursor"/> in the requested order.</summary>
@@ -41,11 +96,11 @@ internal sealed partial class SimulatorStore
     {
         var predicate = BuildPredicate(query);
         var sorted = Sorted(scopeKey, query);
-        var start = cursor is null ? (query.Ascending ? 0 : sorted.Length - 1) : StartAfter(sorted, query, cursor);
+        var start = cursor is null ? (query.Ascending ? 0 : sorted.Count - 1) : StartAfter(sorted, query, cursor);
         var items = new List<SimIssue>(perPage);
         var step = query.Ascending ? 1 : -1;
         var i = start;
-        for (; i >= 0 && i < sorted.Length; i += step)
+        for (; i >= 0 && i < sorted.Count; i += step)
         {
             if (!predicate(sorted[i]))
             {
@@ -64,10 +119,10 @@ internal sealed partial class SimulatorStore
         return (items, null);
     }
 
-    private static int StartAfter(SimIssue[] sorted, IssueQuery query, KeysetCursor cursor)
+    private static int StartAfter(List<SimIssue> sorted, IssueQuery query, KeysetCursor cursor)
     {
         // First index whose (key, id) is greater than the cursor, by binary search on the ascending array.
-        int lo = 0, hi = sorted.Length;
+        int lo = 0, hi = sorted.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
@@ -105,39 +160,51 @@ internal sealed partial class SimulatorStore
         _ => issue.CreatedAt.UtcTicks,
     };
 
-    private static IEnumerable<SimIssue> Walk(SimIssue[] sorted, bool ascending)
+    private static IEnumerable<SimIssue> Walk(List<SimIssue> sorted, bool ascending)
     {
         if (ascending)
         {
-            for (var i = 0; i < sorted.Length; i++)
+            for (var i = 0; i < sorted.Count; i++)
             {
                 yield return sorted[i];
             }
         }
         else
         {
-            for (var i = sorted.Length - 1; i >= 0; i--)
+            for (var i = sorted.Count - 1; i >= 0; i--)
             {
                 yield return sorted[i];
             }
         }
     }
 
-    private SimIssue[] Sorted(string scopeKey, IssueQuery query)
+    private List<SimIssue> Sorted(string scopeKey, IssueQuery query)
     {
-        var version = query.OrderBy is IssueOrder.UpdatedAt or IssueOrder.Title ? UpdateVersion : CreationVersion;
+        var version = query.OrderBy switch
+        {
+            IssueOrder.UpdatedAt => UpdateVersion,
+            IssueOrder.Title => CreationVersion + TitleVersion,
+            _ => CreationVersion,
+        };
         if (_sortedIndex.TryGetValue((scopeKey, query.OrderBy), out var cached) && cached.Version == version)
         {
-            return cached.Sorted;
+            return cached.Items;
         }
 
-        var issues = query.ProjectIds.SelectMany(id => Projects[id].Issues).ToArray();
+        var issues = query.ProjectIds.SelectMany(id => Projects[id].Issues).ToList();
         Comparison<SimIssue> comparison = query.OrderBy == IssueOrder.Title
             ? (a, b) => string.CompareOrdinal(a.Title, b.Title) is var c && c != 0 ? c : a.Id.CompareTo(b.Id)
             : (a, b) => KeyOf(a, query.OrderBy).CompareTo(KeyOf(b, query.OrderBy)) is var c && c != 0 ? c : a.Id.CompareTo(b.Id);
-        Array.Sort(issues, comparison);
-        _sortedIndex[(scopeKey, query.OrderBy)] = (version, issues);
+        issues.Sort(comparison);
+        _sortedIndex[(scopeKey, query.OrderBy)] = new SortedIndex(query.ProjectIds.ToHashSet(), issues) { Version = version };
         return issues;
+    }
+
+    private sealed class SortedIndex(HashSet<long> projectIds, List<SimIssue> items)
+    {
+        public HashSet<long> ProjectIds { get; } = projectIds;
+        public List<SimIssue> Items { get; } = items;
+        public long Version { get; set; }
     }
 
     private Func<SimIssue, bool> BuildPredicate(IssueQuery q)
@@ -151,6 +218,12 @@ internal sealed partial class SimulatorStore
             _ => null,
         };
         var search = q.Search;
+        // Titles resolved to label ids once per query: a title may name a group label and a
+        // project label at the same time, so each wanted title is a set of ids.
+        var wanted = q.LabelsMode == FilterMode.Value
+            ? q.Labels.Select(LabelIdsTitled).ToArray()
+            : [];
+        var unwanted = q.NotLabels.SelectMany(LabelIdsTitled).ToHashSet();
 
         return issue =>
         {
@@ -212,12 +285,9 @@ internal sealed partial class SimulatorStore
                     return false;
             }
 
-            if (q.LabelsMode != FilterMode.Unset || q.NotLabels.Count > 0)
+            if ((q.LabelsMode != FilterMode.Unset || unwanted.Count > 0) && !LabelsMatch(issue, q.LabelsMode, wanted, unwanted))
             {
-                if (!LabelsMatch(issue, q))
-                {
-                    return false;
-                }
+                return false;
             }
 
             if (search is not null
@@ -231,35 +301,42 @@ internal sealed partial class SimulatorStore
         };
     }
 
-    private bool LabelsMatch(SimIssue issue, IssueQuery q)
-    {
-        switch (q.LabelsMode)
-        {
-            case FilterMode.None when issue.LabelIds.Count > 0:
-            case FilterMode.Any when issue.LabelIds.Count == 0:
-                return false;
-            case FilterMode.Value:
-                foreach (var wanted in q.Labels)
-                {
-                    if (!issue.LabelIds.Any(id => Labels[id].Title == wanted))
-                    {
-                        return false;
-                    }
-                }
+    private HashSet<long> LabelIdsTitled(string title) =>
+        Labels.Values.Where(l => l.Title == title).Select(l => l.Id).ToHashSet();
 
-                break;
+    private static bool LabelsMatch(SimIssue issue, FilterMode mode, HashSet<long>[] wanted, HashSet<long> unwanted)
+    {
+        var labels = issue.LabelIds;
+        switch (mode)
+        {
+            case FilterMode.None when labels.Count > 0:
+            case FilterMode.Any when labels.Count == 0:
+                return false;
         }
 
-        // not[labels]: the issue carries none of them.
-        foreach (var unwanted in q.NotLabels)
+        foreach (var ids in wanted)
         {
-            if (issue.LabelIds.Any(id => Labels[id].Title == unwanted))
+            if (!CarriesAny(labels, ids))
             {
                 return false;
             }
         }
 
-        return true;
+        // not[labels]: the issue carries none of them.
+        return !CarriesAny(labels, unwanted);
+    }
+
+    private static bool CarriesAny(List<long> labels, HashSet<long> ids)
+    {
+        foreach (var id in labels)
+        {
+            if (ids.Contains(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>GitLab's "Upcoming": per project or group, the active milestone with the nearest future due date.</summary>

@@ -60,6 +60,11 @@ internal sealed partial class SimulatorStore
 
     public SimUser AddUser(string username, string name, string? token, bool isAdmin = false)
     {
+        if (token is not null && UsersByToken.TryGetValue(token, out var holder))
+        {
+            throw new InvalidOperationException($"Token for '{username}' is already the token of '{holder.Username}': a token names one user.");
+        }
+
         var user = new SimUser { Id = _nextUserId++, Username = username, Name = name, Token = token, IsAdmin = isAdmin, CreatedAt = Now };
         Users.Add(user.Id, user);
         UsersByUsername.Add(username, user);
@@ -205,12 +210,5 @@ internal sealed partial class SimulatorStore
         {
             note.Issue.UserNotesCount--;
         }
-    }
-
-    /// <summary>Marks an issue as changed now; keeps the sorted-index caches honest.</summary>
-    public void Touch(SimIssue issue, DateTimeOffset at)
-    {
-        issue.UpdatedAt = at;
-        UpdateVersion++;
     }
 }

@@ -11,14 +11,16 @@ namespace IssueHygiene.GitLabSimulator.Webhooks;
 /// Sends hooks in the background, in order, one at a time, like a GitLab Sidekiq queue: the API
 /// call that caused an event never waits for its delivery. A delivery gets one attempt and a
 /// timeout (GitLab does not retry). Also GitLab's recursion guard: a request that echoes the
-/// <c>X-Gitlab-Event-UUID</c> of an event we fired causes no further hooks.
+/// <c>X-Gitlab-Event-UUID</c> of an event we fired continues that event's chain: hooks already
+/// triggered in the chain are not triggered again, any other hook fires with the same UUID.
 /// </summary>
 internal sealed partial class WebhookDispatcher : IAsyncDisposable
 {
     public const string UserAgent = "GitLab/18.6.0";
 
     private readonly Channel<PendingDelivery> _queue = Channel.CreateUnbounded<PendingDelivery>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<string, byte> _firedEventUuids = new(StringComparer.OrdinalIgnoreCase);
+    // Event UUID → the hooks its chain has triggered (guarded by the store lock, like Publish).
+    private readonly Dictionary<string, HashSet<long>> _chains = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<WebhookDelivery> _deliveries = new();
     private readonly HttpClient _http;
     private readonly TimeSpan _timeout;
@@ -40,7 +42,7 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
 
     public IReadOnlyList<WebhookDelivery> Deliveries => [.. _deliveries];
 
-    /// <summary>Events the recursion guard swallowed.</summary>
+    /// <summary>Deliveries the recursion guard blocked (one per event and hook).</summary>
     public int Suppressed => Volatile.Read(ref _suppressed);
 
     public int Pending => Volatile.Read(ref _pending);
@@ -56,22 +58,27 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
             return;
         }
 
-        if (incomingEventUuid is not null && _firedEventUuids.ContainsKey(incomingEventUuid))
-        {
-            Interlocked.Add(ref _suppressed, events.Count);
-            return;
-        }
-
+        var chain = incomingEventUuid is not null ? _chains.GetValueOrDefault(incomingEventUuid) : null;
+        var blocked = chain is null ? [] : new HashSet<long>(chain);
         foreach (var e in events)
         {
-            var hooks = store.Hooks.Where(h => Covers(store, h, e.Project) && Wants(h, e)).ToList();
+            var selected = store.Hooks.Where(h => Covers(store, h, e.Project) && Wants(h, e)).ToList();
+            var hooks = selected.Where(h => !blocked.Contains(h.Id)).ToList();
+            Interlocked.Add(ref _suppressed, selected.Count - hooks.Count);
             if (hooks.Count == 0)
             {
                 continue;
             }
 
-            var eventUuid = Guid.NewGuid().ToString();
-            _firedEventUuids.TryAdd(eventUuid, 0);
+            var eventUuid = chain is not null ? incomingEventUuid! : Guid.NewGuid().ToString();
+            if (!_chains.TryGetValue(eventUuid, out var triggered))
+            {
+                triggered = [];
+                _chains.Add(eventUuid, triggered);
+            }
+
+            triggered.UnionWith(hooks.Select(h => h.Id));
+            var eventId = Guid.NewGuid();
             var body = e.Payload.ToJsonString();
             var name = (e.Kind, e.Confidential) switch
             {
@@ -83,7 +90,7 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
             foreach (var hook in hooks)
             {
                 Interlocked.Increment(ref _pending);
-                _queue.Writer.TryWrite(new PendingDelivery(hook, name, eventUuid, Guid.NewGuid().ToString(), body));
+                _queue.Writer.TryWrite(new PendingDelivery(hook, name, eventUuid, IdempotencyKey(eventId, hook.Id), Guid.NewGuid().ToString(), body));
             }
         }
     }
@@ -143,9 +150,7 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
         request.Headers.Add("X-Gitlab-Webhook-UUID", pending.WebhookUuid);
         request.Headers.Add("X-Gitlab-Instance", InstanceUrl);
         request.Headers.Add("X-Gitlab-Event-UUID", pending.EventUuid);
-        // Stable per event and hook: a resend of this delivery would carry the same key.
-        var idempotencyKey = IdempotencyKey(pending.EventUuid, hook.Id);
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        request.Headers.Add("Idempotency-Key", pending.IdempotencyKey);
         if (hook.Token is not null)
         {
             request.Headers.Add("X-Gitlab-Token", hook.Token);
@@ -174,12 +179,13 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
             LogDeliveryFailed(_logger, hook.Id, pending.Event, status, error);
         }
 
-        return new WebhookDelivery(hook.Id, hook.Url.ToString(), pending.Event, pending.EventUuid, idempotencyKey, pending.WebhookUuid, pending.Body, status, error);
+        return new WebhookDelivery(hook.Id, hook.Url.ToString(), pending.Event, pending.EventUuid, pending.IdempotencyKey, pending.WebhookUuid, pending.Body, status, error);
     }
 
-    private static string IdempotencyKey(string eventUuid, long hookId)
+    /// <summary>Stable per event and hook: a resend of this delivery would carry the same key.</summary>
+    private static string IdempotencyKey(Guid eventId, long hookId)
     {
-        var bytes = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{eventUuid}:{hookId}"));
+        var bytes = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{eventId}:{hookId}"));
         return new Guid(bytes.AsSpan(0, 16)).ToString();
     }
 
@@ -203,5 +209,5 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {HookId} delivery of {Event} failed: status {Status}, {Error}")]
     private static partial void LogDeliveryFailed(ILogger logger, long hookId, string @event, int? status, string? error);
 
-    private sealed record PendingDelivery(SimHook Hook, string Event, string EventUuid, string WebhookUuid, string Body);
+    private sealed record PendingDelivery(SimHook Hook, string Event, string EventUuid, string IdempotencyKey, string WebhookUuid, string Body);
 }

@@ -16,9 +16,3 @@ public sealed record IssueView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int UserNotesCount);
-
-public sealed record NoteView(long Id, long IssueId, string Body, string AuthorUsername, bool Internal, bool System, DateTimeOffset CreatedAt);
-
-public sealed record LabelView(long Id, string Title, string Color, string? Description, long? GroupId, long? ProjectId);
-
-public sealed record MilestoneView(long Id, long Iid, string Title, string State, DateOnly? StartDate, DateOnly? DueDate, long? GroupId, long? ProjectId);

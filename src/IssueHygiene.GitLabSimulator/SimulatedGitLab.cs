@@ -18,17 +18,17 @@ namespace IssueHygiene.GitLabSimulator;
 /// <summary>
 /// A running in-memory GitLab on 127.0.0.1:
 /// <code>
-/// await using var sim = await GitLabSimulator.StartAsync(new SimulatorOptions { Issues = 1000 });
+/// await using var sim = await SimulatedGitLab.StartAsync(new SimulatorOptions { Issues = 1000 });
 /// using var http = sim.CreateClient();   // BaseAddress = sim.BaseUrl, PRIVATE-TOKEN = admin token
 /// </code>
 /// </summary>
-public sealed class GitLabSimulator : IAsyncDisposable
+public sealed class SimulatedGitLab : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SimulatorServices _services;
     private readonly int _seed;
 
-    private GitLabSimulator(WebApplication app, SimulatorServices services, SimulatorOptions options, HandbookSeedInfo? handbook, Uri baseUri)
+    private SimulatedGitLab(WebApplication app, SimulatorServices services, SimulatorOptions options, HandbookSeedInfo? handbook, Uri baseUri)
     {
         _app = app;
         _services = services;
@@ -66,55 +66,62 @@ public sealed class GitLabSimulator : IAsyncDisposable
     /// <summary>Every webhook request sent so far (with its headers' values, body and outcome).</summary>
     public IReadOnlyList<WebhookDelivery> WebhookDeliveries => _services.Webhooks.Deliveries;
 
-    /// <summary>Events the recursion guard did not deliver (the request echoed our event UUID).</summary>
+    /// <summary>Deliveries the recursion guard blocked: hooks already triggered in the chain of the echoed event UUID.</summary>
     public int SuppressedWebhookEvents => _services.Webhooks.Suppressed;
 
-    public static async Task<GitLabSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<SimulatedGitLab> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SimulatorOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.Issues);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.AdminToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.BotToken);
+        if (options.AdminToken == options.BotToken)
+        {
+            throw new ArgumentException("The admin and bot tokens must differ: a token names one user.", nameof(options));
+        }
+
         if (options.Issues > 0 && !options.SeedHandbook)
         {
             throw new ArgumentException("Generated issues live in the handbook projects: Issues > 0 needs SeedHandbook.", nameof(options));
+        }
+
+        // Seed before anything listens or runs: a seeding error then leaves nothing to clean up.
+        var knobs = new SimulatorKnobs(options.Knobs, options.Seed);
+        var store = new SimulatorStore(options.TimeProvider, () => knobs.ScopedLabelExclusivity);
+        HandbookSeedInfo? handbook = null;
+        lock (store.Gate)
+        {
+            if (options.SeedHandbook)
+            {
+                handbook = HandbookSeed.Apply(store, options);
+                new IssueGenerator(store, handbook, options.Seed).Generate(options.Issues);
+            }
+            else
+            {
+                store.AddUser(SeededUsers.Root, "Administrator", options.AdminToken, isAdmin: true);
+            }
         }
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         if (options.LogToConsole)
         {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            // Logs go to stderr: stdout carries only the contract's "listening on" line (and --print-requests).
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         }
 
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<GitLabSimulator>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SimulatedGitLab>();
 
-        var knobs = new SimulatorKnobs(options.Knobs, options.Seed);
-        var store = new SimulatorStore(options.TimeProvider, () => knobs.ScopedLabelExclusivity);
         var webhooks = new WebhookDispatcher(options.WebhookTimeout, logger);
         var services = new SimulatorServices(store, knobs, webhooks, new RequestLog());
-
-        HandbookSeedInfo? handbook = null;
-        if (options.SeedHandbook)
-        {
-            lock (store.Gate)
-            {
-                handbook = HandbookSeed.Apply(store, options);
-                new IssueGenerator(store, handbook, options.Seed).Generate(options.Issues);
-            }
-        }
-        else
-        {
-            lock (store.Gate)
-            {
-                store.AddUser(SeededUsers.Root, "Administrator", options.AdminToken, isAdmin: true);
-            }
-        }
 
         app.UseMiddleware<SimulatorMiddleware>(services);
         MapEndpoints(app, services);
@@ -137,7 +144,7 @@ public sealed class GitLabSimulator : IAsyncDisposable
         }
 
         webhooks.InstanceUrl = baseUri.GetLeftPart(UriPartial.Authority);
-        return new GitLabSimulator(app, services, options, handbook, baseUri);
+        return new SimulatedGitLab(app, services, options, handbook, baseUri);
     }
 
     private static void MapEndpoints(WebApplication app, SimulatorServices services)
