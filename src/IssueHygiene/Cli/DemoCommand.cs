@@ -38,7 +38,7 @@ public static class DemoCommand
         }
 
         app.Output.WriteLine($"Starting a simulated GitLab with {issueCount} issues (seed {seed})…");
-        await using var simulator = await GitLabSimulator.GitLabSimulator.StartAsync(new SimulatorOptions { Issues = issueCount, Seed = seed }, cancellationToken);
+        await using var simulator = await SimulatedGitLab.StartAsync(new SimulatorOptions { Issues = issueCount, Seed = seed }, cancellationToken);
         var group = simulator.Handbook!.GroupPath;
         app.Output.WriteLine($"  {simulator.BaseUrl}: group '{group}' with {simulator.Handbook.Projects.Count} projects, the handbook's labels and sprint milestones");
 

@@ -12,7 +12,7 @@ public sealed class SweepEndToEndTests
 {
     private static readonly Evaluator Evaluator = new(RuleSetLoader.Load(File.ReadAllText(CliRunner.Repo("rules/handbook.yml")), "handbook.yml").RuleSet!);
 
-    private static IssueSnapshot Snapshot(IssueView issue, GitLabSimulator.GitLabSimulator simulator) => new()
+    private static IssueSnapshot Snapshot(IssueView issue, SimulatedGitLab simulator) => new()
     {
         ProjectId = issue.ProjectId,
         Iid = issue.Iid,

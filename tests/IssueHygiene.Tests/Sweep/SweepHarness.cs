@@ -10,13 +10,13 @@ internal sealed class SweepHarness : IAsyncDisposable
 {
     private readonly string _directory;
 
-    private SweepHarness(GitLabSimulator.GitLabSimulator simulator, string directory)
+    private SweepHarness(SimulatedGitLab simulator, string directory)
     {
         Simulator = simulator;
         _directory = directory;
     }
 
-    public GitLabSimulator.GitLabSimulator Simulator { get; }
+    public SimulatedGitLab Simulator { get; }
 
     public string GroupPath => Simulator.Handbook!.GroupPath;
 
@@ -27,7 +27,7 @@ internal sealed class SweepHarness : IAsyncDisposable
 
     public static async Task<SweepHarness> StartAsync(int issues, int seed = 7, SimulatorKnobsSettings? knobs = null, TimeProvider? time = null, TimeProvider? simulatorTime = null)
     {
-        var simulator = await GitLabSimulator.GitLabSimulator.StartAsync(new SimulatorOptions
+        var simulator = await SimulatedGitLab.StartAsync(new SimulatorOptions
         {
             Issues = issues,
             Seed = seed,
