@@ -6,6 +6,9 @@ public interface IAuditLog
     /// <summary>Appends an entry and returns its id.</summary>
     Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>Appends several entries in one transaction (one durable commit) and returns their ids, in order.</summary>
+    Task<IReadOnlyList<long>> AppendManyAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default);
+
     /// <summary>Entries matching the query, oldest first.</summary>
     Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default);
 

@@ -8,24 +8,43 @@ namespace IssueHygiene.Storage.Sql;
 
 internal sealed class SqlAuditLog(SqlBackend backend) : IAuditLog
 {
-    public Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    public async Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default) =>
+        (await AppendManyAsync([entry], cancellationToken))[0];
+
+    public Task<IReadOnlyList<long>> AppendManyAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Source);
-        return backend.WriteAsync(async (connection, transaction, ct) =>
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
         {
-            await using var command = Db.Command(connection, transaction, """
-                INSERT INTO audit_log (occurred_at, project_id, issue_iid, rules, kind, dry_run, source, outcome, error_message, detail)
-                VALUES (@at, @project, @iid, @rules, @kind, @dry_run, @source, @outcome, @error, @detail)
-                RETURNING id
-                """)
-                .With("@at", backend.ToDb(entry.OccurredAt)).With("@project", entry.ProjectId).With("@iid", entry.IssueIid)
-                .With("@rules", JsonSerializer.Serialize(entry.Rules.ToArray())).With("@kind", entry.Kind.ToWireName())
-                .With("@dry_run", entry.DryRun).With("@source", entry.Source)
-                .With("@outcome", entry.Outcome == AuditOutcome.Ok ? "ok" : "error")
-                .With("@error", entry.ErrorMessage).With("@detail", entry.Detail);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            ArgumentNullException.ThrowIfNull(entry);
+            ArgumentException.ThrowIfNullOrWhiteSpace(entry.Source);
+        }
+
+        return backend.WriteAsync<IReadOnlyList<long>>(async (connection, transaction, ct) =>
+        {
+            var ids = new List<long>(entries.Count);
+            foreach (var entry in entries)
+            {
+                ids.Add(await InsertAsync(connection, transaction, entry, ct));
+            }
+
+            return ids;
         }, cancellationToken);
+    }
+
+    private async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, AuditEntry entry, CancellationToken ct)
+    {
+        await using var command = Db.Command(connection, transaction, """
+            INSERT INTO audit_log (occurred_at, project_id, issue_iid, rules, kind, dry_run, source, outcome, error_message, detail)
+            VALUES (@at, @project, @iid, @rules, @kind, @dry_run, @source, @outcome, @error, @detail)
+            RETURNING id
+            """)
+            .With("@at", backend.ToDb(entry.OccurredAt)).With("@project", entry.ProjectId).With("@iid", entry.IssueIid)
+            .With("@rules", JsonSerializer.Serialize(entry.Rules.ToArray())).With("@kind", entry.Kind.ToWireName())
+            .With("@dry_run", entry.DryRun).With("@source", entry.Source)
+            .With("@outcome", entry.Outcome == AuditOutcome.Ok ? "ok" : "error")
+            .With("@error", entry.ErrorMessage).With("@detail", entry.Detail);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     public Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)

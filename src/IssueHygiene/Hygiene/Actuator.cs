@@ -181,8 +181,7 @@ public sealed partial class Actuator(
 
     private async Task AuditAsync(IssueSnapshot issue, PlannedWrite write, ActContext context, string? error, CancellationToken cancellationToken)
     {
-        await store.Audit.AppendAsync(
-            new AuditEntry
+        var entry = new AuditEntry
             {
                 OccurredAt = time.GetUtcNow(),
                 ProjectId = issue.ProjectId,
@@ -194,8 +193,14 @@ public sealed partial class Actuator(
                 Outcome = error is null ? AuditOutcome.Ok : AuditOutcome.Error,
                 ErrorMessage = error,
                 Detail = Detail(write),
-            },
-            cancellationToken);
+            };
+        if (context.AuditBuffer is { } buffer)
+        {
+            buffer.Add(entry);
+            return;
+        }
+
+        await store.Audit.AppendAsync(entry, cancellationToken);
     }
 
     private static string Detail(PlannedWrite write) => write.Kind switch

@@ -27,6 +27,7 @@ public sealed partial class SweepRunner(
     ILogger<SweepRunner> logger)
 {
     private const int CheckpointEvery = 100;
+    private const int AuditBatch = 500;
 
     public async Task<SweepResult> RunAsync(SweepRequest request, ISweepObserver observer, CancellationToken cancellationToken)
     {
@@ -67,7 +68,8 @@ public sealed partial class SweepRunner(
 
         var updatedAfter = request.Incremental ? await store.Sweeps.GetLastSuccessfulStartAsync(scope.Key, cancellationToken) : null;
         var source = AuditSources.Sweep(run?.Id ?? "dry-run-" + Guid.NewGuid().ToString("N")[..12]);
-        var context = new ActContext(source, request.DryRun, budget, bot.Id);
+        // A dry run records thousands of would-be writes: commit them in batches, not one fsync each.
+        var context = new ActContext(source, request.DryRun, budget, bot.Id, request.DryRun ? [] : null);
         var progress = run?.Progress ?? SweepProgress.None;
         LogScopeStarted(logger, scope.Key, resumed, updatedAfter);
         observer.ScopeStarted(scope, resumed);
@@ -98,6 +100,11 @@ public sealed partial class SweepRunner(
                     IssuesSeen = progress.IssuesSeen + 1,
                     Writes = progress.Writes + (outcome.Status == ActStatus.Written ? outcome.Writes.Count : 0),
                 };
+                if (context.AuditBuffer is { Count: >= AuditBatch } pending)
+                {
+                    await FlushAuditAsync(pending, cancellationToken);
+                }
+
                 if (run is not null && seen % CheckpointEvery == 0
                     && !await store.Sweeps.CheckpointAsync(run.Id, $"issues:{seen}", progress, cancellationToken))
                 {
@@ -105,6 +112,11 @@ public sealed partial class SweepRunner(
                     LogSupersededRun(logger, scope.Key, run.Id);
                     return failed;
                 }
+            }
+
+            if (context.AuditBuffer is { } remaining)
+            {
+                await FlushAuditAsync(remaining, cancellationToken);
             }
 
             report.AddMilestoneFindings(await MilestoneFindingsAsync(scope, cancellationToken));
@@ -123,6 +135,12 @@ public sealed partial class SweepRunner(
 
         observer.ScopeFinished(scope, seen);
         return failed;
+    }
+
+    private async Task FlushAuditAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
+    {
+        await store.Audit.AppendManyAsync([.. pending], cancellationToken);
+        pending.Clear();
     }
 
     /// <summary>

@@ -44,6 +44,20 @@ public abstract class AuditLogContract : StoreTestBase
     }
 
     [Fact]
+    public async Task AppendManyAsync_Batch_StoresAllInOrderWithTheirIds()
+    {
+        AuditEntry[] batch = [Entry(1), Entry(2, kind: AuditWriteKind.NoteEdit), Entry(3, project: 6)];
+
+        var ids = await Log.AppendManyAsync(batch);
+        var records = await Log.QueryAsync(new AuditQuery());
+
+        Assert.Equal(3, ids.Count);
+        Assert.Equal(ids, records.Select(r => r.Id));
+        Assert.Equal([5L, 5L, 6L], records.Select(r => r.Entry.ProjectId));
+        Assert.Equal(AuditWriteKind.NoteEdit, records[1].Entry.Kind);
+    }
+
+    [Fact]
     public async Task QueryAsync_Filters_SelectByTimeRangeProjectAndSource()
     {
         await Log.AppendAsync(Entry(0));
