@@ -395,13 +395,20 @@ public sealed class GitLabClient : IGitLabClient, IDisposable
             throw new GitLabInvalidResponseException(ex.Message, response.StatusCode, request.Endpoint, request.Resource, bodyExcerpt: null, ex);
         }
 
-        // GitLab always sends X-Next-Page on offset lists; a full page without any pagination header
-        // (a proxy stripped them?) may not be the last, so ask for the next one rather than stop short.
-        if (links.Next is null && !links.HasPaginationHeaders && request.Offset && items.Count >= _options.PerPage)
+        // GitLab always sends pagination headers on lists. A full page without any cannot tell whether more
+        // pages exist: stopping could silently shorten the list, guessing could loop forever on a server that
+        // ignores `page`. Say so instead.
+        if (!links.HasPaginationHeaders && items.Count >= _options.PerPage)
         {
-            var page = PageLinks.PageOf(pageUri);
-            GitLabLog.PaginationHeadersMissing(_logger, request.Endpoint, page);
-            links = links with { Next = PageLinks.WithPage(pageUri, page + 1) };
+            throw new GitLabInvalidResponseException(
+                "a full page came back without pagination headers (X-Next-Page, Link); cannot tell whether more pages exist.",
+                response.StatusCode, request.Endpoint, request.Resource, bodyExcerpt: null);
+        }
+
+        if (links.Next is not null && links.Next == pageUri)
+        {
+            throw new GitLabInvalidResponseException(
+                "the next-page link points to the page just read.", response.StatusCode, request.Endpoint, request.Resource, bodyExcerpt: null);
         }
 
         return new Page<T>(items, links);

@@ -13,7 +13,4 @@ internal static partial class GitLabLog
         Message = "Retrying {Endpoint} after {Outcome} (retry {Attempt}) in {Delay}")]
     public static partial void Retrying(ILogger logger, string endpoint, string outcome, int attempt, TimeSpan delay);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
-        Message = "{Endpoint} page {Page} came back full without pagination headers; asking for the next page to be sure")]
-    public static partial void PaginationHeadersMissing(ILogger logger, string endpoint, int page);
 }

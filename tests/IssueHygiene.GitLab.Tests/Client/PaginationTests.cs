@@ -151,14 +151,35 @@ public sealed class PaginationTests(WireMockFixture fixture) : GitLabServerTest(
     }
 
     [Fact]
-    public async Task ListProjectIssuesAsync_FullPageWithoutPaginationHeaders_AsksForTheNextPage()
+    public async Task ListProjectIssuesAsync_FullPageWithoutPaginationHeaders_ThrowsRatherThanGuess()
     {
         GivenPage(null, GitLabResponses.Issues(1, 2));
-        GivenPage(2, GitLabResponses.Issues(3));
 
-        var iids = await IidsAsync(CreateClient().ListProjectIssuesAsync(1, IssueQuery.OpenIssues));
+        var ex = await Assert.ThrowsAsync<GitLabInvalidResponseException>(() => IidsAsync(CreateClient().ListProjectIssuesAsync(1, IssueQuery.OpenIssues)));
 
-        Assert.Equal([1L, 2, 3], iids);
+        Assert.Contains("without pagination headers", ex.Message, StringComparison.Ordinal);
+        Assert.Single(Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task ListProjectIssuesAsync_ShortPageWithoutPaginationHeaders_IsTheLastPage()
+    {
+        GivenPage(null, GitLabResponses.Issues(1));
+
+        Assert.Equal([1L], await IidsAsync(CreateClient().ListProjectIssuesAsync(1, IssueQuery.OpenIssues)));
+    }
+
+    [Fact]
+    public async Task ListProjectIssuesAsync_NextLinkToTheSamePage_ThrowsInsteadOfLooping()
+    {
+        Server.Given(Request.Create().WithPath(IssuesPath).UsingGet())
+            .RespondWith(GitLabResponses.Json(GitLabResponses.Issues(1, 2)).WithHeader("X-Next-Page", "1").WithHeader("X-Page", "1"));
+
+        var ex = await Assert.ThrowsAsync<GitLabInvalidResponseException>(() =>
+            IidsAsync(CreateClient().ListProjectIssuesAsync(1, IssueQuery.OpenIssues)));
+
+        Assert.Contains("page just read", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, Server.LogEntries.Count);
     }
 
     [Theory]

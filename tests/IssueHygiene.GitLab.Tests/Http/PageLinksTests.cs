@@ -67,6 +67,19 @@ public sealed class PageLinksTests
         Assert.Throws<FormatException>(() => Read((name, value)));
     }
 
+    [Theory]
+    [InlineData("X-Total-Pages", "3")]
+    [InlineData("X-Per-Page", "100")]
+    [InlineData("X-Prev-Page", "")]
+    [InlineData("X-Total", "12")]
+    public void FromHeaders_AnyGitLabPaginationHeaderWithoutNext_IsTheLastPage(string name, string value)
+    {
+        var links = Read((name, value));
+
+        Assert.Null(links.Next);
+        Assert.True(links.HasPaginationHeaders);
+    }
+
     [Fact]
     public void FromHeaders_NoHeaders_SaysSo()
     {
