@@ -30,6 +30,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             LintCommand.Create(this),
             SweepCommands.CreateSweep(this),
             SweepCommands.CreateReport(this),
+            Serving.ServeCommand.Create(this),
         };
 
         var parsed = root.Parse(args);
