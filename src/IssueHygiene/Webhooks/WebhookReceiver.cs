@@ -27,6 +27,7 @@ public sealed partial class WebhookReceiver(
 {
     public const string Path = "/webhooks/gitlab";
     private const int MaxKeyLength = 256;
+    private const long DrainLimitBytes = 32L * 1024 * 1024;
 
     public async Task<WebhookAcceptance> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -130,15 +131,17 @@ public sealed partial class WebhookReceiver(
     /// <summary>The body, or null when it is larger than the limit (reading stops there).</summary>
     private static async Task<ArraySegment<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > WebhookOptionsResolver.MaxBodyBytes)
-        {
-            return null;
-        }
-
-        // This endpoint enforces its own limit: lift Kestrel's 30 MB default so both agree on what "too large" is.
+        // This endpoint enforces its own limit: lift Kestrel's so a too-large body can be read to its end (up to
+        // GitLab's own 25 MB cap) and answered with a clean 413, instead of a connection reset mid-upload.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = null;
+            limit.MaxRequestBodySize = DrainLimitBytes;
+        }
+
+        if (request.ContentLength > WebhookOptionsResolver.MaxBodyBytes)
+        {
+            await DrainAsync(request, cancellationToken);
+            return null;
         }
 
         var initial = (int)Math.Min(request.ContentLength ?? 16 * 1024, WebhookOptionsResolver.MaxBodyBytes) + 1;
@@ -172,6 +175,7 @@ public sealed partial class WebhookReceiver(
                 if (length > WebhookOptionsResolver.MaxBodyBytes)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
+                    await DrainAsync(request, cancellationToken);
                     return null;
                 }
             }
@@ -183,6 +187,31 @@ public sealed partial class WebhookReceiver(
         }
 
         return new ArraySegment<byte>(buffer, 0, length);
+    }
+
+    /// <summary>Reads and discards the rest of a too-large body (Kestrel stops it at <see cref="DrainLimitBytes"/>).</summary>
+    private static async Task DrainAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > DrainLimitBytes)
+        {
+            return;
+        }
+
+        var discard = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            while (await request.Body.ReadAsync(discard, cancellationToken) > 0)
+            {
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Over the drain limit: Kestrel closes the connection after the 413.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(discard);
+        }
     }
 
     /// <summary>The event UUID when it is safe to echo in a header (GitLab's are UUIDs); otherwise none.</summary>

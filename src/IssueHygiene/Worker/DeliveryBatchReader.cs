@@ -28,8 +28,9 @@ public static class DeliveryBatchReader
             var body = note.ObjectAttributes.Note;
             if (authorId == botUserId || LintNote.IsLintNote(body))
             {
-                // The bot's own note (its echo): never read as commands, but a second lint note means a duplicate to clean.
-                if (authorId == botUserId && LintNote.IsLintNote(body))
+                // The bot's own note (its echo): never read as commands. A lint note created without our echo header
+                // (by a sweep) may race one of ours: the worker then checks the notes instead of the index.
+                if (authorId == botUserId && LintNote.IsLintNote(body) && note.ObjectAttributes.Action is null or "create")
                 {
                     botNotes.Add(note.ObjectAttributes.Id);
                 }

@@ -58,7 +58,11 @@ public sealed partial class IssueLinter(
             return new LintResult(true);
         }
 
-        await ForgetIndexOnDuplicateAsync(projectId, iid, work.BotLintNoteIds, cancellationToken);
+        if (work.BotLintNoteIds.Count > 0)
+        {
+            await store.LintNotes.RemoveAsync(projectId, iid, cancellationToken);
+        }
+
         var now = time.GetUtcNow();
         var replies = new List<NoteReply>();
         var explain = false;
@@ -85,21 +89,25 @@ public sealed partial class IssueLinter(
             throw;
         }
 
-        var verdict = evaluator.Evaluate(snapshot, now, catalog, new EvaluationOptions
+        var evaluationOptions = new EvaluationOptions
         {
             Waivers = [.. waivers.Select(w => new RuleWaiver(w.RuleId, w.Until, w.Reason, w.WaivedBy))],
             Explain = explain,
             Replies = replies,
-        });
+        };
+        var verdict = evaluator.Evaluate(snapshot, now, catalog, evaluationOptions);
         metrics.Evaluated(verdict.Violations.Select(v => v.Rule));
 
         var context = new ActContext(AuditSources.Delivery(batch.Deliveries[^1].Id), options.DryRun, WriteBudget.Unlimited, bot.Id);
         var outcome = await actuator.ActAsync(verdict, catalog, context, cancellationToken);
-        if (outcome.Status == ActStatus.Written)
+        CountWrites(outcome);
+        if (outcome.Status == ActStatus.Written && outcome.Writes.Any(w => w.Kind == WriteKind.NoteCreate))
         {
-            foreach (var write in outcome.Writes)
+            var verified = await VerifySingleNoteAsync(projectId, iid, context, evaluationOptions, cancellationToken);
+            CountWrites(verified);
+            if (verified?.Status == ActStatus.Failed)
             {
-                metrics.Wrote(write.Kind.Name());
+                outcome = verified;
             }
         }
 
@@ -110,20 +118,26 @@ public sealed partial class IssueLinter(
     }
 
     /// <summary>
-    /// The echo of a lint note the index does not know means a second note was created (a sweep racing the worker, a
-    /// crash after the POST): forgetting the index makes the Actuator list the notes and delete the duplicate.
+    /// After creating a lint note, looks again at the issue's notes (not the index): a sweep may have created one at
+    /// the same moment. The Actuator keeps the oldest and deletes the rest; when there was no race it writes nothing.
     /// </summary>
-    private async Task ForgetIndexOnDuplicateAsync(long projectId, long iid, IReadOnlyList<long> echoedNoteIds, CancellationToken cancellationToken)
+    private async Task<ActOutcome?> VerifySingleNoteAsync(long projectId, long iid, ActContext context, EvaluationOptions evaluationOptions, CancellationToken cancellationToken)
     {
-        if (echoedNoteIds.Count == 0)
-        {
-            return;
-        }
+        await store.LintNotes.RemoveAsync(projectId, iid, cancellationToken);
+        var issue = await gitLab.GetIssueAsync(IdOrPath.FromId(projectId), iid, cancellationToken);
+        var catalog = await catalogs.GetAsync(projectId, cancellationToken);
+        var verdict = evaluator.Evaluate(GitLabIssueMapper.ToSnapshot(issue), time.GetUtcNow(), catalog, evaluationOptions with { Explain = false, Replies = [] });
+        return await actuator.ActAsync(verdict, catalog, context, cancellationToken);
+    }
 
-        var entry = await store.LintNotes.GetAsync(projectId, iid, cancellationToken);
-        if (entry is not null && echoedNoteIds.Any(id => id != entry.NoteId))
+    private void CountWrites(ActOutcome? outcome)
+    {
+        if (outcome?.Status == ActStatus.Written)
         {
-            await store.LintNotes.RemoveAsync(projectId, iid, cancellationToken);
+            foreach (var write in outcome.Writes)
+            {
+                metrics.Wrote(write.Kind.Name());
+            }
         }
     }
 

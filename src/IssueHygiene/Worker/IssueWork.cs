@@ -5,7 +5,7 @@ namespace IssueHygiene.Worker;
 /// <param name="Iid">The issue.</param>
 /// <param name="EventUuid">The newest delivery's <c>X-Gitlab-Event-UUID</c>, echoed on the API calls.</param>
 /// <param name="Commands">Commands in comments, oldest first, with who wrote them.</param>
-/// <param name="BotLintNoteIds">Ids of the bot's own lint notes the batch reports (echoes of its writes).</param>
+/// <param name="BotLintNoteIds">Ids of lint notes the bot created that the batch reports (writes made without an echo, e.g. by a sweep).</param>
 public sealed record IssueWork(
     long ProjectId,
     long Iid,
