@@ -58,7 +58,8 @@ public sealed partial class IssueLinter(
             return new LintResult(true);
         }
 
-        if (work.BotLintNoteIds.Count > 0)
+        // "@bot lint" means look again from scratch: the issue's notes, not what the index remembers (a deleted note).
+        if (work.BotLintNoteIds.Count > 0 || work.Commands.Any(c => c.Command is CommentCommand.Lint))
         {
             await store.LintNotes.RemoveAsync(projectId, iid, cancellationToken);
         }
