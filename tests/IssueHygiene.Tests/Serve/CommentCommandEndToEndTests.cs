@@ -50,6 +50,26 @@ public sealed class CommentCommandEndToEndTests
     }
 
     [Fact]
+    public async Task Waive_ThenSweep_SweepHonoursWaiverAndWritesNothing()
+    {
+        await using var harness = await ServeHarness.StartAsync();
+        var iid = await harness.CreateIssueAsync("Waive then sweep", labels: "Extract");
+        await harness.WaitForQuietAsync();
+        await harness.CommentAsync(iid, $"{Bot} waive type-label", "developer-user");
+        await harness.WaitForQuietAsync();
+        var note = Assert.Single(harness.LintNotes(iid)).Body;
+        var writes = harness.NonGetRequests();
+
+        var configuration = ServeHarness.BaseConfiguration(harness.Simulator, harness.StorePath);
+        var cli = new IssueHygiene.Cli.CliApp(TextWriter.Null, TextWriter.Null, TimeProvider.System) { ConfigurationOverrides = configuration };
+        await cli.RunAsync(["sweep", "--project", harness.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture)], CancellationToken.None);
+        await harness.WaitForQuietAsync();
+
+        Assert.Equal(writes, harness.NonGetRequests());
+        Assert.Equal(note, Assert.Single(harness.LintNotes(iid)).Body);
+    }
+
+    [Fact]
     public async Task Waive_ByGuest_RefusedInNoteAndNothingRecorded()
     {
         await using var harness = await ServeHarness.StartAsync();
