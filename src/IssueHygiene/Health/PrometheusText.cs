@@ -13,7 +13,7 @@ public static class PrometheusText
     public static string Render(HygieneMetrics metrics, QueueCounts? queue, GitLabCallStatisticsSnapshot gitLab)
     {
         var text = new StringBuilder();
-        Counter(text, "issuehygiene_deliveries_received_total", "Authenticated webhook deliveries received.", metrics.Received);
+        Counter(text, "issuehygiene_deliveries_received_total", "Webhook deliveries that passed the token check (stored, duplicate, ignored or malformed).", metrics.Received);
         Counter(text, "issuehygiene_deliveries_deduplicated_total", "Deliveries whose Idempotency-Key was already stored.", metrics.Deduplicated);
         Counter(text, "issuehygiene_deliveries_processed_total", "Deliveries the lint worker completed.", metrics.Processed);
         Counter(text, "issuehygiene_deliveries_failed_total", "Delivery attempts that failed (retried or dead-lettered).", metrics.Failed);

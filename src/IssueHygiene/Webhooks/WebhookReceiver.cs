@@ -39,6 +39,7 @@ public sealed partial class WebhookReceiver(
             return WebhookAcceptance.Unauthorized;
         }
 
+        metrics.DeliveryReceived();
         var eventName = request.Headers["X-Gitlab-Event"].ToString();
         var eventUuid = ValidEventUuid(request.Headers["X-Gitlab-Event-UUID"].ToString());
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["EventUuid"] = eventUuid, ["Event"] = eventName });
@@ -103,7 +104,6 @@ public sealed partial class WebhookReceiver(
             key = eventUuid is not null ? "event:" + eventUuid : "body:" + Convert.ToHexStringLower(SHA256.HashData(body));
         }
 
-        metrics.DeliveryReceived();
         var outcome = await store.Deliveries.EnqueueAsync(
             new NewDelivery
             {

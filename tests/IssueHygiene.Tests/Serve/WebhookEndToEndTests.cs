@@ -126,25 +126,33 @@ public sealed class WebhookEndToEndTests
         await using var harness = await ServeHarness.StartAsync();
         var valid = await File.ReadAllTextAsync(Cli.CliRunner.Repo("tests/IssueHygiene.Tests/Serve/Fixtures/issue_hook.json"));
         var random = new Random(5);
-        var bodies = new List<(string Body, string Event)>();
+        var bodies = new List<(byte[] Body, string Event)>();
         for (var i = 0; i < 990; i++)
         {
-            bodies.Add((i % 6) switch
+            var (text, gitLabEvent) = (i % 7) switch
             {
                 0 => (valid[..random.Next(1, valid.Length - 1)], "Issue Hook"),                   // truncated
                 1 => ("{\"object_kind\":\"issue\"}", "Issue Hook"),                              // required fields missing
                 2 => ("{\"object_kind\":\"note\",\"object_attributes\":42}", "Note Hook"),        // wrong types
                 3 => (valid, "Note Hook"),                                                       // header disagrees with body
                 4 => (new string('[', 5000), "Issue Hook"),                                      // deep nesting
+                5 => (string.Empty, "Issue Hook"),                                               // random bytes (below)
                 _ => (Convert.ToBase64String(Guid.NewGuid().ToByteArray()), "Issue Hook"),        // not JSON
-            });
+            };
+            var bytes = i % 7 == 5 ? new byte[random.Next(1, 4096)] : System.Text.Encoding.UTF8.GetBytes(text);
+            if (i % 7 == 5)
+            {
+                random.NextBytes(bytes);
+            }
+
+            bodies.Add((bytes, gitLabEvent));
         }
 
         var oversized = "{\"object_kind\":\"issue\",\"x\":\"" + new string('a', 9 * 1024 * 1024) + "\"}";
         var statuses = new System.Collections.Concurrent.ConcurrentBag<int>();
         await Parallel.ForEachAsync(bodies, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (b, _) =>
         {
-            using var response = await WebhookDeliveryClient.PostAsync(harness.Http, b.Body, b.Event);
+            using var response = await WebhookDeliveryClient.PostBytesAsync(harness.Http, b.Body, b.Event);
             statuses.Add((int)response.StatusCode);
         });
         for (var i = 0; i < 10; i++)
