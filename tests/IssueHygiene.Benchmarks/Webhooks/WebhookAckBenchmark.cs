@@ -9,8 +9,8 @@ namespace IssueHygiene.Benchmarks.Webhooks;
 
 /// <summary>
 /// Acknowledged webhook deliveries per second through a real in-process <c>serve</c> (Kestrel, token check, parse,
-/// SQLite enqueue, 202), from 16 concurrent HTTP/1.1 connections with GitLab-shaped Issue Hook bodies (~5 KiB), while
-/// the lint worker drains the queue against the simulator. <c>Full</c> fsyncs each enqueue; <c>Relaxed</c> does not
+/// SQLite enqueue, 202), with GitLab-shaped Issue Hook bodies (~5 KiB) from 1 or 16 concurrent connections, while
+/// the lint worker drains the queue against the simulator (1 connection: the latency of a lone delivery). <c>Full</c> fsyncs each enqueue; <c>Relaxed</c> does not
 /// (persistence effectively off for a power cut): the Ratio column is the price of durability. Time per operation is
 /// per delivery: deliveries/s = 1 s / Mean. p50/p99 ack latency is printed as <c>// LATENCY</c> lines and appended to
 /// <c>$TMPDIR/issue-hygiene-webhook-latency.txt</c>.
@@ -20,7 +20,6 @@ namespace IssueHygiene.Benchmarks.Webhooks;
 public class WebhookAckBenchmark
 {
     private const int DeliveriesPerInvocation = 800;
-    private const int Connections = 16;
     private readonly LatencyRecorder _latency = new();
     private ServeBenchHost _host = null!;
     private List<(long Iid, long Id)> _issues = [];
@@ -28,6 +27,10 @@ public class WebhookAckBenchmark
 
     [Params("Full", "Relaxed")]
     public string Durability { get; set; } = "Full";
+
+    /// <summary>Concurrent senders: 1 shows the latency of a lone delivery, 16 the throughput under load.</summary>
+    [Params(1, 16)]
+    public int Connections { get; set; } = 16;
 
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
