@@ -15,9 +15,6 @@ using IssueHygiene.Storage.LintNotes;
 
 namespace IssueHygiene.Worker;
 
-/// <summary>The result of handling one batch: done, or failed with a reason (retried with backoff, then dead-lettered).</summary>
-public sealed record LintResult(bool Succeeded, string? Error = null, ActOutcome? Outcome = null);
-
 /// <summary>
 /// Handles one claimed batch for one issue: reads the commands, re-fetches the issue (the payload may be stale or out of
 /// order), applies waivers, evaluates and acts through the same <see cref="Actuator"/> as the sweep — echoing the

@@ -12,6 +12,3 @@ public sealed record IssueWork(
     string? EventUuid,
     IReadOnlyList<AuthoredCommand> Commands,
     IReadOnlyList<long> BotLintNoteIds);
-
-/// <summary>A command and its author.</summary>
-public sealed record AuthoredCommand(CommentCommand Command, long? AuthorId, string AuthorUsername);
