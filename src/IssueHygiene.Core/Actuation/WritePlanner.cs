@@ -33,7 +33,8 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
 
         // What the note stands for once the fixes are applied: the findings of the fixed issue.
         var afterFixes = verdict.QuickActions.Count == 0 ? verdict : evaluator.EvaluateAfterFixes(verdict, now, catalog);
-        var target = _renderer.Render(afterFixes with { QuickActions = [] });
+        // Answers (explain, replies) are shown once and left in place: they are not part of what the note stands for.
+        var target = _renderer.Render(afterFixes with { QuickActions = [], Explanation = null, Replies = [] });
         // What the note shows when written together with fixes: what they fix, and what remains after them.
         var shownVerdict = verdict.QuickActions.Count == 0
             ? verdict
@@ -43,7 +44,7 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
         var notes = existingNotes.OrderBy(n => n.Id).ToList();
         if (notes.Count == 0)
         {
-            if (noteFindings.Count == 0)
+            if (noteFindings.Count == 0 && !verdict.HasAnswer)
             {
                 return WritePlan.Nothing;
             }
@@ -71,9 +72,9 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
             writes.Add(new PlannedWrite { Kind = WriteKind.NoteDelete, NoteId = duplicate.Id });
         }
 
-        if (keep.StateHash != target.Hash)
+        if (keep.StateHash != target.Hash || verdict.HasAnswer)
         {
-            var shown = verdict.QuickActions.Count > 0 ? _renderer.Render(shownVerdict) : target;
+            var shown = verdict.QuickActions.Count > 0 || verdict.HasAnswer ? _renderer.Render(shownVerdict) : target;
             writes.Add(new PlannedWrite
             {
                 Kind = WriteKind.NoteEdit,

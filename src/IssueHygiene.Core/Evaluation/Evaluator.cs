@@ -65,6 +65,30 @@ public sealed class Evaluator
     }
 
     /// <summary>
+    /// Evaluates one issue with what a person asked for: findings of waived rules dropped (and their fixes with them),
+    /// the waivers, an explanation of every enabled rule and command answers attached for the sticky note.
+    /// </summary>
+    public Verdict Evaluate(IssueSnapshot issue, DateTimeOffset now, TrackerCatalog? catalog, EvaluationOptions options)
+    {
+        var verdict = Evaluate(issue, now, catalog);
+        if (verdict.Status != EvaluationStatus.Evaluated)
+        {
+            return verdict with { Replies = options.Replies };
+        }
+
+        var waived = options.Waivers.Select(w => w.RuleId).ToHashSet(StringComparer.Ordinal);
+        var kept = waived.Count == 0 ? verdict.Violations : [.. verdict.Violations.Where(v => !waived.Contains(v.Rule))];
+        return verdict with
+        {
+            Violations = kept,
+            QuickActions = kept.Count == verdict.Violations.Count ? verdict.QuickActions : PlanFixes([.. kept]),
+            Waivers = [.. options.Waivers.OrderBy(w => w.RuleId, StringComparer.Ordinal)],
+            Explanation = options.Explain ? Explain(verdict.Violations, waived) : null,
+            Replies = options.Replies,
+        };
+    }
+
+    /// <summary>
     /// The verdict the fixes lead to: the planned quick actions applied to a copy of the issue, evaluated again (a fix
     /// can surface another finding: Backlog on an issue marked <c>flow::Doing</c>). Repeats while new fixes appear,
     /// a few rounds at most, so what the note promises is what the next evaluation sees.
@@ -82,10 +106,32 @@ public sealed class Evaluator
                 issue = action.ApplyTo(issue, catalog);
             }
 
-            current = Evaluate(issue, now, catalog);
+            current = verdict.Waivers.Count == 0 ? Evaluate(issue, now, catalog) : Evaluate(issue, now, catalog, new EvaluationOptions { Waivers = verdict.Waivers });
         }
 
         return current;
+    }
+
+    /// <summary>Every enabled issue rule in catalog order: failed with its findings, waived, or passed with what it checks.</summary>
+    private List<RuleCheck> Explain(IReadOnlyList<Violation> violations, HashSet<string> waived)
+    {
+        var checks = new List<RuleCheck>();
+        foreach (var descriptor in RuleCatalog.All.Where(d => d.IsIssueLevel))
+        {
+            var settings = Rules.SettingsFor(descriptor.Id);
+            if (settings.Action == RuleAction.Off)
+            {
+                continue;
+            }
+
+            var findings = violations.Where(v => v.Rule == descriptor.Id).ToList();
+            var result = waived.Contains(descriptor.Id) ? RuleCheckResult.Waived
+                : findings.Count > 0 ? RuleCheckResult.Failed
+                : RuleCheckResult.Passed;
+            checks.Add(new RuleCheck(descriptor.Id, settings.Severity, result, descriptor.Summary, findings));
+        }
+
+        return checks;
     }
 
     /// <summary>All fixes in rule order, each quick action once.</summary>

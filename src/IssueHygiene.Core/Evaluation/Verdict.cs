@@ -18,6 +18,18 @@ public sealed record Verdict
     /// <summary>When a grace period ends (only for <see cref="EvaluationStatus.SkippedGracePeriod"/>).</summary>
     public DateTimeOffset? GraceEndsAt { get; init; }
 
+    /// <summary>Waivers in force: their rules' findings are not in <see cref="Violations"/>.</summary>
+    public IReadOnlyList<RuleWaiver> Waivers { get; init; } = [];
+
+    /// <summary>Every enabled rule with its outcome, when someone asked (<c>@bot explain</c>); null otherwise.</summary>
+    public IReadOnlyList<RuleCheck>? Explanation { get; init; }
+
+    /// <summary>Answers to commands, to show in the sticky note.</summary>
+    public IReadOnlyList<NoteReply> Replies { get; init; } = [];
+
+    /// <summary>True when the note must be rewritten to answer someone even though its findings did not change.</summary>
+    public bool HasAnswer => Explanation is not null || Replies.Count > 0;
+
     public bool IsClean => Violations.Count == 0;
 
     /// <summary>True when an error or warning was found (what makes <c>lint</c> exit 1).</summary>

@@ -17,7 +17,7 @@ public sealed class LintNoteRenderer(RuleSet rules)
         var findings = verdict.Violations.Where(v => v.InLintNote).ToList();
         if (findings.Count == 0)
         {
-            return Resolved();
+            return ResolvedWith(Answers(verdict));
         }
 
         var outstanding = findings.Count(f => f.Fixes.Count == 0);
@@ -62,14 +62,75 @@ public sealed class LintNoteRenderer(RuleSet rules)
             }
         }
 
-        text.Append('\n').Append(Footer());
+        text.Append('\n').Append(Answers(verdict)).Append(Footer());
         return new LintNoteContent(text.ToString().TrimEnd(), [.. verdict.QuickActions.Select(a => a.Render())]);
     }
 
     /// <summary>What the note says once nothing is left to fix.</summary>
-    public LintNoteContent Resolved() => new(
-        LintNote.Marker + "\n### Issue hygiene: all resolved\n\nEverything the team's issue rules check is in order. Thank you!\n\n" + Footer(),
+    public LintNoteContent Resolved() => ResolvedWith(string.Empty);
+
+    private LintNoteContent ResolvedWith(string answers) => new(
+        LintNote.Marker + "\n### Issue hygiene: all resolved\n\nEverything the team's issue rules check is in order. Thank you!\n\n" + answers + Footer(),
         []);
+
+    /// <summary>
+    /// Waivers, command answers and the explanation (<c>@bot explain</c>), each a section ending in a blank line, or
+    /// empty. User text (reasons, usernames, rule ids typed by people) only appears inside code spans.
+    /// </summary>
+    private static string Answers(Verdict verdict)
+    {
+        var text = new StringBuilder();
+        if (verdict.Waivers.Count > 0)
+        {
+            text.Append("**Waived**\n\n");
+            foreach (var waiver in verdict.Waivers)
+            {
+                text.Append("- `").Append(waiver.RuleId).Append("` waived by ").Append(MarkdownText.Code(waiver.WaivedBy))
+                    .Append(waiver.Until is { } until ? " until " + until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : " with no end date");
+                if (!string.IsNullOrWhiteSpace(waiver.Reason))
+                {
+                    text.Append(": ").Append(MarkdownText.Code(waiver.Reason));
+                }
+
+                text.Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
+        if (verdict.Replies.Count > 0)
+        {
+            text.Append("**Answers**\n\n");
+            foreach (var reply in verdict.Replies)
+            {
+                text.Append("- ").Append(MarkdownText.Flatten(reply.Format(MarkdownText.Code))).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
+        if (verdict.Explanation is { } checks)
+        {
+            text.Append("**Every rule checked**\n\n| Result | Rule | Severity | Why |\n|---|---|---|---|\n");
+            foreach (var check in checks)
+            {
+                var why = check.Findings.Count > 0
+                    ? string.Join("; ", check.Findings.Select(f => f.Format(MarkdownText.Code)))
+                    : MarkdownText.Cell(check.Summary);
+                text.Append("| ").Append(check.Result switch
+                {
+                    RuleCheckResult.Passed => "✅ passed",
+                    RuleCheckResult.Failed => "❌ failed",
+                    _ => "⏸️ waived",
+                }).Append(" | `").Append(check.RuleId).Append("` | ").Append(check.Severity.ToString().ToLowerInvariant())
+                    .Append(" | ").Append(MarkdownText.Flatten(why)).Append(" |\n");
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
 
     private string Footer() =>
         $"<sub>Checked by IssueHygiene against the team handbook's issue rules ({MarkdownText.Code(System.IO.Path.GetFileName(rules.Source.Length > 0 ? rules.Source : "rules"))}). "

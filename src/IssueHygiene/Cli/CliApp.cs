@@ -31,6 +31,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             SweepCommands.CreateSweep(this),
             SweepCommands.CreateReport(this),
             DemoCommand.Create(this),
+            Serving.ServeCommand.Create(this),
         };
 
         var parsed = root.Parse(args);

@@ -49,8 +49,8 @@ public sealed class ScheduleOptions
     /// <summary>IANA time zone the cron expression is read in.</summary>
     public string TimeZone { get; set; } = "UTC";
 
-    /// <summary>When the process was down at the scheduled time, sweep once at start-up.</summary>
-    public bool RunMissed { get; set; } = true;
+    /// <summary>When the process was down at the scheduled time, sweep once at start-up (off unless configured).</summary>
+    public bool RunMissed { get; set; }
 
     /// <summary>Sweep only issues updated since the last successful sweep (plus newly overdue sprints).</summary>
     public bool Incremental { get; set; }

@@ -22,6 +22,7 @@ public sealed partial class Actuator(
     IGitLabClient gitLab,
     IHygieneStore store,
     WritePlanner planner,
+    Evaluator evaluator,
     TimeProvider time,
     ILogger<Actuator> logger)
 {
@@ -34,6 +35,7 @@ public sealed partial class Actuator(
             return new ActOutcome(verdict, [], ActStatus.NothingToDo);
         }
 
+        verdict = await WithWaiversAsync(verdict, catalog, cancellationToken);
         var issue = verdict.Issue;
         var notes = await FindLintNotesAsync(issue, context, fromIndex: true, cancellationToken);
         var plan = planner.Plan(verdict, notes, time.GetUtcNow(), catalog);
@@ -131,6 +133,29 @@ public sealed partial class Actuator(
         {
             await RememberAsync(issue, kept, plan.NoteHash!, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Waivers (<c>@bot waive</c>) hold whichever use acts: a verdict evaluated without them (sweep, lint) is evaluated
+    /// again with them, so a sweep never writes back a waived finding that the webhook worker then removes again.
+    /// </summary>
+    private async Task<Verdict> WithWaiversAsync(Verdict verdict, TrackerCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (verdict.Waivers.Count > 0)
+        {
+            return verdict;
+        }
+
+        var now = time.GetUtcNow();
+        var waivers = await store.LintNotes.ListActiveWaiversAsync(verdict.Issue.ProjectId, verdict.Issue.Iid, evaluator.Policy.TodayAt(now), cancellationToken);
+        return waivers.Count == 0
+            ? verdict
+            : evaluator.Evaluate(verdict.Issue, now, catalog, new EvaluationOptions
+            {
+                Waivers = [.. waivers.Select(w => new RuleWaiver(w.RuleId, w.Until, w.Reason, w.WaivedBy))],
+                Explain = verdict.Explanation is not null,
+                Replies = verdict.Replies,
+            });
     }
 
     /// <summary>The issue's marker notes: from the index, else none when the issue has no notes, else by listing.</summary>

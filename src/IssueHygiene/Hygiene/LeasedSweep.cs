@@ -14,7 +14,8 @@ public sealed partial class LeasedSweep(
     IHygieneStore store,
     HygieneOptions options,
     TimeProvider time,
-    ILogger<LeasedSweep> logger) : IScheduledSweep
+    ILogger<LeasedSweep> logger,
+    Health.HygieneMetrics? metrics = null) : IScheduledSweep
 {
     public const string LeaseName = "nightly-sweep";
 
@@ -66,6 +67,7 @@ public sealed partial class LeasedSweep(
                 KeepReportEntries = false,
             };
             LastResult = await runner.RunAsync(request, ISweepObserver.None, renewing.Token);
+            metrics?.SweepFinished(LastResult.Duration);
             LogSwept(logger, LastResult.Report.IssueCount, LastResult.Report.WriteCount, LastResult.Duration.TotalSeconds);
             return true;
         }

@@ -1,0 +1,4 @@
+namespace IssueHygiene.Worker;
+
+/// <summary>A command and its author.</summary>
+public sealed record AuthoredCommand(CommentCommand Command, long? AuthorId, string AuthorUsername);

@@ -1,0 +1,199 @@
+using IssueHygiene.Core.Evaluation;
+using IssueHygiene.Core.Reporting;
+using IssueHygiene.Core.Rules;
+using IssueHygiene.GitLab;
+using IssueHygiene.GitLab.Dtos;
+using IssueHygiene.GitLab.Errors;
+using IssueHygiene.GitLab.Mapping;
+using IssueHygiene.Health;
+using IssueHygiene.Hosting;
+using IssueHygiene.Hygiene;
+using IssueHygiene.Storage;
+using IssueHygiene.Storage.Audit;
+using IssueHygiene.Storage.Deliveries;
+using IssueHygiene.Storage.LintNotes;
+
+namespace IssueHygiene.Worker;
+
+/// <summary>
+/// Handles one claimed batch for one issue: reads the commands, re-fetches the issue (the payload may be stale or out of
+/// order), applies waivers, evaluates and acts through the same <see cref="Actuator"/> as the sweep — echoing the
+/// delivery's event UUID so GitLab does not call back for our own writes, which converge to no writes anyway.
+/// </summary>
+public sealed partial class IssueLinter(
+    IGitLabClient gitLab,
+    IHygieneStore store,
+    Evaluator evaluator,
+    Actuator actuator,
+    CatalogProvider catalogs,
+    BotIdentity botIdentity,
+    HygieneOptions options,
+    HygieneMetrics metrics,
+    TimeProvider time,
+    ILogger<IssueLinter> logger)
+{
+    public async Task<LintResult> LintAsync(ClaimedBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.ProjectId is not { } projectId || batch.IssueIid is not { } iid)
+        {
+            return new LintResult(true);
+        }
+
+        var bot = await botIdentity.GetAsync(cancellationToken);
+        var work = DeliveryBatchReader.Read(batch, bot.Id, bot.Username);
+        using var echo = work.EventUuid is { } uuid ? gitLab.EchoEventUuid(uuid) : null;
+
+        GitLabIssue issue;
+        try
+        {
+            issue = await gitLab.GetIssueAsync(IdOrPath.FromId(projectId), iid, cancellationToken);
+        }
+        catch (GitLabNotFoundException)
+        {
+            // Deleted or moved since: nothing left to keep tidy.
+            LogIssueGone(logger, projectId, iid);
+            return new LintResult(true);
+        }
+
+        // "@bot lint" means look again from scratch: the issue's notes, not what the index remembers (a deleted note).
+        if (work.BotLintNoteIds.Count > 0 || work.Commands.Any(c => c.Command is CommentCommand.Lint))
+        {
+            await store.LintNotes.RemoveAsync(projectId, iid, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var replies = new List<NoteReply>();
+        var explain = false;
+        foreach (var command in work.Commands)
+        {
+            explain |= command.Command is CommentCommand.Explain;
+            if (await AnswerAsync(projectId, iid, command, now, cancellationToken) is { } reply)
+            {
+                replies.Add(reply);
+            }
+        }
+
+        var today = evaluator.Policy.TodayAt(now);
+        var waivers = await store.LintNotes.ListActiveWaiversAsync(projectId, iid, today, cancellationToken);
+        var snapshot = GitLabIssueMapper.ToSnapshot(issue);
+        TrackerCatalog catalog;
+        try
+        {
+            catalog = await catalogs.GetAsync(projectId, cancellationToken);
+        }
+        catch (GitLabException)
+        {
+            catalogs.Invalidate();
+            throw;
+        }
+
+        var evaluationOptions = new EvaluationOptions
+        {
+            Waivers = [.. waivers.Select(w => new RuleWaiver(w.RuleId, w.Until, w.Reason, w.WaivedBy))],
+            Explain = explain,
+            Replies = replies,
+        };
+        var verdict = evaluator.Evaluate(snapshot, now, catalog, evaluationOptions);
+        metrics.Evaluated(verdict.Violations.Select(v => v.Rule));
+
+        var context = new ActContext(AuditSources.Delivery(batch.Deliveries[^1].Id), options.DryRun, WriteBudget.Unlimited, bot.Id);
+        var outcome = await actuator.ActAsync(verdict, catalog, context, cancellationToken);
+        CountWrites(outcome);
+        if (outcome.Status == ActStatus.Written && outcome.Writes.Any(w => w.Kind == WriteKind.NoteCreate))
+        {
+            var verified = await VerifySingleNoteAsync(projectId, iid, context, evaluationOptions, cancellationToken);
+            CountWrites(verified);
+            if (verified?.Status == ActStatus.Failed)
+            {
+                outcome = verified;
+            }
+        }
+
+        LogEvaluated(logger, projectId, iid, verdict.Status, verdict.Violations.Count, outcome.Status, outcome.Writes.Count);
+        return outcome.Status == ActStatus.Failed
+            ? new LintResult(false, outcome.Error ?? "a write failed", outcome)
+            : new LintResult(true, Outcome: outcome);
+    }
+
+    /// <summary>
+    /// After creating a lint note, looks again at the issue's notes (not the index): a sweep may have created one at
+    /// the same moment. The Actuator keeps the oldest and deletes the rest; when there was no race it writes nothing.
+    /// </summary>
+    private async Task<ActOutcome?> VerifySingleNoteAsync(long projectId, long iid, ActContext context, EvaluationOptions evaluationOptions, CancellationToken cancellationToken)
+    {
+        await store.LintNotes.RemoveAsync(projectId, iid, cancellationToken);
+        var issue = await gitLab.GetIssueAsync(IdOrPath.FromId(projectId), iid, cancellationToken);
+        var catalog = await catalogs.GetAsync(projectId, cancellationToken);
+        var verdict = evaluator.Evaluate(GitLabIssueMapper.ToSnapshot(issue), time.GetUtcNow(), catalog, evaluationOptions with { Explain = false, Replies = [] });
+        return await actuator.ActAsync(verdict, catalog, context, cancellationToken);
+    }
+
+    private void CountWrites(ActOutcome? outcome)
+    {
+        if (outcome?.Status == ActStatus.Written)
+        {
+            foreach (var write in outcome.Writes)
+            {
+                metrics.Wrote(write.Kind.Name());
+            }
+        }
+    }
+
+    /// <summary>Carries out one command; the answer (if any) goes into the sticky note.</summary>
+    private async Task<NoteReply?> AnswerAsync(long projectId, long iid, AuthoredCommand authored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (authored.Command)
+        {
+            case CommentCommand.Lint or CommentCommand.Explain:
+                return null;
+            case CommentCommand.Help:
+                return new NoteReply("Commands (write them on a line of their own): {0}. Waivers need Developer access or more.", [CommentCommandParser.Usage]);
+            case CommentCommand.Invalid invalid:
+                return new NoteReply("Not understood from {0}: {1}. Usage: {2}", [authored.AuthorUsername, invalid.Problem, CommentCommandParser.Usage]);
+            case CommentCommand.Waive waive:
+                return await WaiveAsync(projectId, iid, waive, authored, now, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    private async Task<NoteReply?> WaiveAsync(long projectId, long iid, CommentCommand.Waive waive, AuthoredCommand authored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (RuleCatalog.Find(waive.RuleId) is not { IsIssueLevel: true })
+        {
+            return new NoteReply("Waiver by {0} not recorded: there is no rule {1}.", [authored.AuthorUsername, waive.RuleId]);
+        }
+
+        if (waive.Until is { } until && until < evaluator.Policy.TodayAt(now))
+        {
+            return new NoteReply("Waiver by {0} not recorded: {1} is in the past.", [authored.AuthorUsername, until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        var access = authored.AuthorId is { } authorId
+            ? await gitLab.GetEffectiveAccessLevelAsync(IdOrPath.FromId(projectId), authorId, cancellationToken)
+            : GitLabAccessLevel.None;
+        if (access < GitLabAccessLevel.Developer)
+        {
+            LogWaiverRefused(logger, projectId, iid, waive.RuleId, access);
+            return new NoteReply("Waiver of {0} by {1} refused: waiving a rule needs Developer access or more.", [waive.RuleId, authored.AuthorUsername]);
+        }
+
+        await store.LintNotes.UpsertWaiverAsync(
+            new Waiver(projectId, iid, waive.RuleId, waive.Until, waive.Reason, authored.AuthorUsername, now),
+            cancellationToken);
+        LogWaived(logger, projectId, iid, waive.RuleId, waive.Until);
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId} issue {Iid} no longer exists; delivery done")]
+    private static partial void LogIssueGone(ILogger logger, long projectId, long iid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Evaluated project {ProjectId} issue {Iid}: {Status}, {Findings} findings; {ActStatus} ({Writes} writes)")]
+    private static partial void LogEvaluated(ILogger logger, long projectId, long iid, EvaluationStatus status, int findings, ActStatus actStatus, int writes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waiver of {Rule} on project {ProjectId} issue {Iid} refused: access {Access}")]
+    private static partial void LogWaiverRefused(ILogger logger, long projectId, long iid, string rule, GitLabAccessLevel access);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rule {Rule} waived on project {ProjectId} issue {Iid} until {Until}")]
+    private static partial void LogWaived(ILogger logger, long projectId, long iid, string rule, DateOnly? until);
+}
