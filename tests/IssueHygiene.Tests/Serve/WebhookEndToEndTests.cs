@@ -265,6 +265,11 @@ public sealed class WebhookEndToEndTests
         await harness.CommentAsync(iid, "@issue-hygiene-bot explain", "developer-user");
         using var wrong = await WebhookDeliveryClient.PostAsync(harness.Http, "{}", token: "guess");
         await harness.WaitForQuietAsync();
+        // The worker logs its verdict just after completing the claim: give that line a moment on a busy machine.
+        for (var i = 0; i < 100 && !harness.Logs.Events.Any(e => e.MessageTemplate.Text.StartsWith("Evaluated", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(50);
+        }
 
         var text = harness.Logs.AllText;
         Assert.NotEmpty(harness.Logs.Events);
