@@ -13,6 +13,11 @@ public static class BenchmarkProgram
             return await Sweep.SweepBenchmark.RunAsync(args);
         }
 
+        if (args.Length > 0 && args[0] == "list")
+        {
+            return await GitLab.IssueListingBenchmark.RunAsync();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;
     }

@@ -71,7 +71,7 @@ public static class SweepBenchmark
         }
     }
 
-    private static Process StartSimulator(string root, int port, int issues, int latency)
+    internal static Process StartSimulator(string root, int port, int issues, int latency)
     {
         var dll = Directory.GetFiles(Path.Combine(root, "src", "IssueHygiene.GitLabSimulator", "bin"), "IssueHygiene.GitLabSimulator.dll", SearchOption.AllDirectories)
             .OrderByDescending(File.GetLastWriteTimeUtc).First();
@@ -100,7 +100,7 @@ public static class SweepBenchmark
         return (api.Count(e => e.GetProperty("method").GetString() == "GET"), api.Count(e => e.GetProperty("method").GetString() != "GET"));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
