@@ -10,6 +10,7 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Is
 COPY src/IssueHygiene.Core/IssueHygiene.Core.csproj src/IssueHygiene.Core/
 COPY src/IssueHygiene.GitLab/IssueHygiene.GitLab.csproj src/IssueHygiene.GitLab/
 COPY src/IssueHygiene.Storage/IssueHygiene.Storage.csproj src/IssueHygiene.Storage/
+COPY src/IssueHygiene.GitLabSimulator/IssueHygiene.GitLabSimulator.csproj src/IssueHygiene.GitLabSimulator/
 COPY src/IssueHygiene/IssueHygiene.csproj src/IssueHygiene/
 RUN dotnet restore src/IssueHygiene/IssueHygiene.csproj
 COPY src/ src/
