@@ -125,7 +125,7 @@ public static class IssueJsonFile
             return null;
         }
 
-        return GitLabTime.TryParse(text, out var value)
+        return GitLab.Json.GitLabTimestampConverter.TryParse(text, out var value)
             ? value
             : throw new UsageException($"{source}: {name} '{text}' is not a timestamp");
     }
