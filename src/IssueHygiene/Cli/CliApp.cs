@@ -30,6 +30,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             LintCommand.Create(this),
             SweepCommands.CreateSweep(this),
             SweepCommands.CreateReport(this),
+            MilestonesCommands.Create(this),
+            LabelsCommands.Create(this),
         };
 
         var parsed = root.Parse(args);

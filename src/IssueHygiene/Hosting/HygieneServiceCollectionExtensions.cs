@@ -25,6 +25,8 @@ public static class HygieneServiceCollectionExtensions
         services.AddHygieneStorage(configuration);
         services.AddSingleton<Actuator>();
         services.AddSingleton<SweepRunner>();
+        services.AddSingleton<Taxonomy.MilestonePlanRunner>();
+        services.AddSingleton<Taxonomy.LabelSyncRunner>();
         return services;
     }
 
