@@ -32,6 +32,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             SweepCommands.CreateReport(this),
             MilestonesCommands.Create(this),
             LabelsCommands.Create(this),
+            DoctorCommand.Create(this),
         };
 
         var parsed = root.Parse(args);
