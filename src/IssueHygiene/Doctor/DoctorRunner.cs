@@ -60,7 +60,7 @@ public sealed class DoctorRunner(IConfiguration configuration, TimeProvider time
         return options;
     }
 
-    private static RuleSet? CheckRules(HygieneOptions options, string? rulesPath, List<DoctorCheck> checks)
+    private RuleSet? CheckRules(HygieneOptions options, string? rulesPath, List<DoctorCheck> checks)
     {
         const string title = "rules file valid";
         var path = RulesFile.Resolve(rulesPath, options.Rules.Path);
@@ -69,7 +69,9 @@ public sealed class DoctorRunner(IConfiguration configuration, TimeProvider time
             var result = RulesFile.Load(path);
             if (result.RuleSet is { } rules)
             {
-                checks.Add(DoctorCheck.Pass(title, $"{path}: {rules.Labels.All.Count()} taxonomy labels, sprint titles like \"{rules.Milestones.Sprint.TitleFor(new DateOnly(2026, 11, 27))}\""));
+                var sprint = rules.Milestones.Sprint;
+                var thisSprint = SprintMilestonePlanner.SprintDates(new CompiledPolicy(rules).TodayAt(time.GetUtcNow()), sprint.Weekday, 1)[0];
+                checks.Add(DoctorCheck.Pass(title, $"{path}: {rules.Labels.All.Count()} taxonomy labels, this week's sprint titled \"{sprint.TitleFor(thisSprint)}\""));
                 return rules;
             }
 

@@ -18,7 +18,5 @@ public sealed record MilestonePlanOutcome(
     bool DryRun)
 {
     /// <summary>True when the group's sprint milestones are in order now (nothing missing, nothing wrong, nothing failed).</summary>
-    public bool InOrder => Problems == 0 && Failures.Count == 0 && !BudgetExhausted && Created.Count == Plan.ToCreate.Count;
-
-    private int Problems => Plan.Problems.Count;
+    public bool InOrder => Plan.Problems.Count == 0 && Failures.Count == 0 && !BudgetExhausted && Created.Count == Plan.ToCreate.Count;
 }
