@@ -132,4 +132,21 @@ public sealed class MilestonesPlanEndToEndTests
         Assert.Equal(2, harness.NonGetRequests());
         Assert.Contains("write budget", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Report_BeforeAndAfterMilestonesPlan_ShowsThenClearsSprintMilestonesAhead()
+    {
+        var (harness, _) = await StartAtAsync(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await using var _ = harness;
+
+        var before = await harness.RunAsync(harness.Configuration(dryRun: true), "report", "--format", "json");
+        await harness.RunAsync(harness.Configuration(dryRun: false), "milestones", "plan");
+        var after = await harness.RunAsync(harness.Configuration(dryRun: true), "report", "--format", "json");
+
+        Assert.Contains(MilestoneRules(before.Out), r => r == "sprint-milestones-ahead");
+        Assert.DoesNotContain(MilestoneRules(after.Out), r => r == "sprint-milestones-ahead");
+    }
+
+    private static List<string?> MilestoneRules(string reportJson) =>
+        [.. System.Text.Json.JsonDocument.Parse(reportJson).RootElement.GetProperty("milestones").EnumerateArray().Select(f => f.GetProperty("rule").GetString())];
 }
