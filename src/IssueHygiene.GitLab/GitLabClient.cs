@@ -268,6 +268,22 @@ public sealed class GitLabClient : IGitLabClient, IDisposable
         return (GitLabAccessLevel)member.AccessLevel;
     }
 
+    public async Task<GitLabAccessLevel> GetGroupEffectiveAccessLevelAsync(IdOrPath group, long userId, CancellationToken cancellationToken = default)
+    {
+        const string endpoint = "GET /groups/:id/members/all/:user_id";
+        var resource = $"member {userId} of {GroupName(group)}";
+        using var response = await SendAsync(HttpMethod.Get, Api($"groups/{group.ToUrlSegment()}/members/all/{Number(userId)}"),
+            endpoint, resource, content: null, noteCreation: false, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return GitLabAccessLevel.None;
+        }
+
+        await EnsureSuccessAsync(response, endpoint, resource, cancellationToken);
+        var member = await ReadJsonAsync(response, GitLabJsonContext.Default.GitLabMember, endpoint, resource, cancellationToken);
+        return (GitLabAccessLevel)member.AccessLevel;
+    }
+
     public IAsyncEnumerable<GitLabHook> ListProjectHooksAsync(IdOrPath project, CancellationToken cancellationToken = default) =>
         PaginateAsync(
             OffsetList(Api($"projects/{project.ToUrlSegment()}/hooks"), "GET /projects/:id/hooks", $"webhooks of {ProjectName(project)}"),

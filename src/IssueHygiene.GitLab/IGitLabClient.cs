@@ -67,6 +67,9 @@ public interface IGitLabClient
     /// <summary>The user's effective access to the project (inherited included); <see cref="GitLabAccessLevel.None"/> when not a member.</summary>
     Task<GitLabAccessLevel> GetEffectiveAccessLevelAsync(IdOrPath project, long userId, CancellationToken cancellationToken = default);
 
+    /// <summary>The user's effective access to the group (inherited included); <see cref="GitLabAccessLevel.None"/> when not a member.</summary>
+    Task<GitLabAccessLevel> GetGroupEffectiveAccessLevelAsync(IdOrPath group, long userId, CancellationToken cancellationToken = default);
+
     IAsyncEnumerable<GitLabHook> ListProjectHooksAsync(IdOrPath project, CancellationToken cancellationToken = default);
 
     Task<GitLabHook> CreateProjectHookAsync(IdOrPath project, ProjectHookCreate hook, CancellationToken cancellationToken = default);

@@ -22,4 +22,13 @@ public sealed record GitLabHook
     public bool EnableSslVerification { get; init; }
 
     public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>
+    /// <c>executable</c>, <c>temporarily_disabled</c> or <c>disabled</c>: GitLab switches off hooks whose deliveries
+    /// keep failing. Null on GitLab versions before 15.1.
+    /// </summary>
+    public string? AlertStatus { get; init; }
+
+    /// <summary>When a <c>temporarily_disabled</c> hook is tried again.</summary>
+    public DateTimeOffset? DisabledUntil { get; init; }
 }

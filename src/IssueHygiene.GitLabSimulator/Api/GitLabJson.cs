@@ -237,5 +237,6 @@ internal sealed class GitLabJson(SimulatorStore store)
         ["confidential_note_events"] = hook.ConfidentialNoteEvents,
         ["enable_ssl_verification"] = true,
         ["created_at"] = GitLabTime.Iso(hook.CreatedAt),
+        ["alert_status"] = hook.AlertStatus,
     };
 }

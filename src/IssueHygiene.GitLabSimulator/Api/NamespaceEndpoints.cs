@@ -21,6 +21,7 @@ internal static class NamespaceEndpoints
             Visibility.Group(sim.Store, a.User, id) is { } group ? ApiResult.Ok(sim.Json.Group(group)) : ApiResult.NotFound("Group")));
         app.MapGet("/api/v4/groups/{id}/projects", (HttpContext c, string id) => Endpoint.RunAsync(c, sim, (p, a) => GroupProjects(c, sim, p, a, id)));
         app.MapGet("/api/v4/projects/{id}/members/all/{userId}", (HttpContext c, string id, string userId) => Endpoint.RunAsync(c, sim, (_, a) => Member(sim, a, id, userId)));
+        app.MapGet("/api/v4/groups/{id}/members/all/{userId}", (HttpContext c, string id, string userId) => Endpoint.RunAsync(c, sim, (_, a) => GroupMember(sim, a, id, userId)));
     }
 
     private static ApiResult ListProjects(HttpContext context, SimulatorServices sim, RequestParameters p, RequestActor actor)
@@ -75,6 +76,19 @@ internal static class NamespaceEndpoints
         }
 
         return long.TryParse(userId, out var uid) && store.Users.TryGetValue(uid, out var user) && store.MembershipOf(user, project) is { } level
+            ? ApiResult.Ok(sim.Json.Member(user, level))
+            : ApiResult.Message(StatusCodes.Status404NotFound, "404 Not found");
+    }
+
+    private static ApiResult GroupMember(SimulatorServices sim, RequestActor actor, string id, string userId)
+    {
+        var store = sim.Store;
+        if (Visibility.Group(store, actor.User, id) is not { } group)
+        {
+            return ApiResult.NotFound("Group");
+        }
+
+        return long.TryParse(userId, out var uid) && store.Users.TryGetValue(uid, out var user) && store.MembershipOf(user, group) is { } level
             ? ApiResult.Ok(sim.Json.Member(user, level))
             : ApiResult.Message(StatusCodes.Status404NotFound, "404 Not found");
     }

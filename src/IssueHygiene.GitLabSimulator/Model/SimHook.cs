@@ -13,4 +13,24 @@ internal sealed class SimHook
     public bool NoteEvents { get; init; }
     public bool ConfidentialNoteEvents { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+
+    private int _consecutiveFailures;
+
+    /// <summary>
+    /// GitLab's <c>alert_status</c>: four failed deliveries in a row disable a hook for a while
+    /// (<c>temporarily_disabled</c>); a success makes it <c>executable</c> again.
+    /// </summary>
+    public string AlertStatus => Volatile.Read(ref _consecutiveFailures) >= 4 ? "temporarily_disabled" : "executable";
+
+    public void RecordDelivery(bool succeeded)
+    {
+        if (succeeded)
+        {
+            Interlocked.Exchange(ref _consecutiveFailures, 0);
+        }
+        else
+        {
+            Interlocked.Increment(ref _consecutiveFailures);
+        }
+    }
 }

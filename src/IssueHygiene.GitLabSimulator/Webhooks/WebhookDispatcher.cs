@@ -124,7 +124,9 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
             {
                 try
                 {
-                    _deliveries.Enqueue(await DeliverAsync(pending, stopping));
+                    var delivery = await DeliverAsync(pending, stopping);
+                    pending.Hook.RecordDelivery(delivery.StatusCode is >= 200 and < 300);
+                    _deliveries.Enqueue(delivery);
                 }
                 finally
                 {

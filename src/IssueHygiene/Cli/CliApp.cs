@@ -32,6 +32,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             SweepCommands.CreateReport(this),
             DemoCommand.Create(this),
             Serving.ServeCommand.Create(this),
+            MilestonesCommands.Create(this),
+            LabelsCommands.Create(this),
+            DoctorCommand.Create(this),
         };
 
         var parsed = root.Parse(args);

@@ -66,6 +66,12 @@ public sealed class WebhookOptions
 
     /// <summary>Development only: accept deliveries without a secret (logged loudly).</summary>
     public bool AllowInsecure { get; set; }
+
+    /// <summary>
+    /// The full URL GitLab posts to (<c>https://hygiene.example.com/webhooks/gitlab</c>): <c>doctor</c> checks that each
+    /// scope has a webhook with it. Null: the webhook is not checked (e.g. a sweep-only installation).
+    /// </summary>
+    public string? PublicUrl { get; set; }
 }
 
 public sealed class PollOptions

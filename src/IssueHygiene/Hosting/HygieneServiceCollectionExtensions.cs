@@ -27,6 +27,8 @@ public static class HygieneServiceCollectionExtensions
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<LeasedSweep>();
         services.AddSingleton<IScheduledSweep>(sp => sp.GetRequiredService<LeasedSweep>());
+        services.AddSingleton<Taxonomy.MilestonePlanRunner>();
+        services.AddSingleton<Taxonomy.LabelSyncRunner>();
         return services;
     }
 

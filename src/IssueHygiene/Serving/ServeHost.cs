@@ -2,6 +2,7 @@ using IssueHygiene.Cli;
 using IssueHygiene.Health;
 using IssueHygiene.Hosting;
 using IssueHygiene.Hygiene;
+using IssueHygiene.Taxonomy;
 using IssueHygiene.Webhooks;
 using IssueHygiene.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,7 @@ public static partial class ServeHost
         var secrets = WebhookOptionsResolver.Secrets(options.Webhook);
         builder.Services.AddSingleton(settings.Time);
         builder.Services.AddIssueHygiene(configuration, options, settings.RulesPath);
+        builder.Services.AddMilestonePlanScheduler(configuration);
         builder.Services.AddSingleton(worker);
         builder.Services.AddSingleton<HygieneMetrics>();
         builder.Services.AddSingleton<LintWorkerSignal>();
