@@ -3,6 +3,7 @@ using IssueHygiene.Core.Actuation;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.GitLab.DependencyInjection;
 using IssueHygiene.Hygiene;
+using IssueHygiene.Secrets;
 using IssueHygiene.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class HygieneServiceCollectionExtensions
         services.AddHygieneStorage(configuration);
         services.AddSingleton<Actuator>();
         services.AddSingleton<SweepRunner>();
+        services.AddSecretLeakResponder(configuration);
         return services;
     }
 

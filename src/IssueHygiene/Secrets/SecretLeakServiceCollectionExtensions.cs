@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IssueHygiene.Secrets;
+
+/// <summary>Registers the <see cref="SecretLeakResponder"/> (called from <c>AddIssueHygiene</c>).</summary>
+public static class SecretLeakServiceCollectionExtensions
+{
+    public static IServiceCollection AddSecretLeakResponder(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecretLeakOptions>().Bind(configuration.GetSection(SecretLeakOptions.Section));
+        services.AddSingleton<SecretFingerprintKey>();
+        services.AddSingleton<SecretLeakResponder>();
+        return services;
+    }
+}
