@@ -13,4 +13,9 @@ public sealed record SecretLeakOutcome(
     IReadOnlyList<FingerprintedFinding> Findings,
     IReadOnlyList<PlannedWrite> Writes,
     SecretLeakStatus Status,
-    string? Error = null);
+    string? Error = null)
+{
+    /// <summary>Without the issue's text (the snapshot holds the leaked value): ids, status, kinds and places.</summary>
+    public override string ToString() =>
+        $"project {Issue.ProjectId} issue {Issue.Iid}: {Status}, {Findings.Count} finding(s) [{string.Join("; ", Findings.Select(f => f.Describe()))}], {Writes.Count} write(s)";
+}

@@ -118,9 +118,9 @@ public sealed partial class SecretLeakResponder(
     }
 
     /// <summary>
-    /// The writes, in order: the issue update (confidential with fix mode <c>api</c>, and the redacted title and
-    /// description), the redacted comments, then the internal note — carrying <c>/confidential</c> in quick-action
-    /// mode, so exposure ends with the same request that explains why.
+    /// The writes, in order: the issue update (confidential, and the redacted title and description), the redacted
+    /// comments, then the internal note. Without an issue update in quick-action mode, the note carries
+    /// <c>/confidential</c>, so exposure ends with the same request that explains why.
     /// </summary>
     private List<Step> Plan(IssueSnapshot issue, RuleSettings settings, List<FingerprintedFinding> findings, List<ScannedText> texts)
     {
@@ -132,7 +132,10 @@ public sealed partial class SecretLeakResponder(
         var issueFields = new Dictionary<string, string>(StringComparer.Ordinal);
         var redactTitle = redact && texts.Any(t => t.Location.Place == SecretPlace.Title);
         var redactDescription = redact && texts.Any(t => t.Location.Place == SecretPlace.Description);
-        if (confidential && viaApi)
+        // Confidential goes first: in the issue update when there is one anyway (GitLab records a changed title in a
+        // system note, which then is confidential too), otherwise as /confidential in the note.
+        var confidentialByUpdate = confidential && (viaApi || redactTitle || redactDescription);
+        if (confidentialByUpdate)
         {
             issueFields["confidential"] = "true";
         }
@@ -153,7 +156,7 @@ public sealed partial class SecretLeakResponder(
                 new PlannedWrite { Kind = WriteKind.RestUpdate, RestFields = issueFields, Rules = RuleIds },
                 "issue update: " + string.Join(", ", issueFields.Keys))
             {
-                Confidential = confidential && viaApi,
+                Confidential = confidentialByUpdate,
                 RedactTitle = redactTitle,
                 RedactDescription = redactDescription,
             });
@@ -179,7 +182,7 @@ public sealed partial class SecretLeakResponder(
             confidential,
             redact,
             issue.WebUrl);
-        var commands = confidential && !viaApi ? (IReadOnlyList<string>)["/confidential"] : [];
+        var commands = confidential && !confidentialByUpdate ? (IReadOnlyList<string>)["/confidential"] : [];
         steps.Add(new Step(
             new PlannedWrite { Kind = WriteKind.NoteCreate, Body = SecretLeakNote.Render(content), QuickActions = commands, Rules = RuleIds },
             "internal note " + string.Join(" ", findings.Select(f => f.Fingerprint)) + (commands.Count > 0 ? " + /confidential" : string.Empty))
