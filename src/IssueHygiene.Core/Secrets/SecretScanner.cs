@@ -14,6 +14,9 @@ public static class SecretScanner
 {
     private const int MaxAssignmentValue = 200;
 
+    /// <summary>Longest candidate looked at: a routable GitLab token is at most ~320 characters, the rest are shorter.</summary>
+    private const int MaxTokenLength = 400;
+
     private static readonly SearchValues<string> PrefixAnchors = SearchValues.Create(
         [
             "glpat-", "gldt-", "glrt", "glcbt-", "glptt-", "gloas-", "glft-", "glimt-", "glagent-", "glsoat-", "gltst-",
@@ -382,7 +385,8 @@ public static class SecretScanner
             var bodyStart = match.Index + match.Length;
             var length = text.AsSpan(bodyStart).IndexOfAnyExcept(run);
             var end = length < 0 ? text.Length : bodyStart + length;
-            if (match.Index == 0 || !SecretPatterns.Alphanumeric.Contains(text[match.Index - 1]))
+            // No credential is longer than a few hundred characters: longer runs are not looked at (or copied).
+            if ((match.Index == 0 || !SecretPatterns.Alphanumeric.Contains(text[match.Index - 1])) && end - match.Index <= MaxTokenLength)
             {
                 candidates.Add((match.Index, end - match.Index));
             }

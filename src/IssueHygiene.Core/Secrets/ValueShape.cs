@@ -2,7 +2,7 @@ namespace IssueHygiene.Core.Secrets;
 
 /// <summary>
 /// Tells a random credential from a placeholder, a masked value or a reference: documentation writes
-/// <c>glpat-xxxxxxxxxxxxxxxxxxxx</c>, <c>AKIAIOSFODNN7EXAMPLE</c> or <c>&lt;your-token&gt;</c>, CI output shows
+/// <c>glpat-</c> and twenty <c>x</c>, <c>AKIAIOSFODNN7EXAMPLE</c> or <c>&lt;your-token&gt;</c>, CI output shows
 /// <c>[MASKED]</c> or <c>****</c>, configuration says <c>$GITLAB_TOKEN</c>. None of those is worth a response.
 /// </summary>
 internal static class ValueShape

@@ -120,25 +120,33 @@ public sealed class SecretScannerTests(ITestOutputHelper output)
     [MemberData(nameof(AdversarialPieces))]
     public void Scan_OneMebibyteAdversarialInput_LinearTime(string piece)
     {
-        var quarter = Repeat(piece, 256 * 1024);
-        var full = Repeat(piece, 1024 * 1024);
-        SecretScanner.Scan(quarter[..4096], SecretLocation.Description);
+        var mebibyte = Repeat(piece, 1024 * 1024);
+        var four = Repeat(piece, 4 * 1024 * 1024);
+        SecretScanner.Scan(mebibyte[..4096], SecretLocation.Description);
 
-        var quarterTime = Time(quarter);
-        var fullTime = Time(full);
+        var oneTime = Time(mebibyte);
+        var fourTime = Time(four);
 
-        output.WriteLine($"{piece.ReplaceLineEndings("\\n")}: 256 KiB {quarterTime.TotalMilliseconds:F1} ms, 1 MiB {fullTime.TotalMilliseconds:F1} ms");
-        // Linear: four times the input, about four times the time. The bound leaves room for a noisy shared machine;
-        // a quadratic scan would take ~16x (and seconds, not milliseconds).
-        Assert.True(fullTime < TimeSpan.FromSeconds(3), $"1 MiB took {fullTime}");
-        Assert.True(fullTime.TotalMilliseconds < Math.Max(50, 9 * quarterTime.TotalMilliseconds), $"256 KiB {quarterTime}, 1 MiB {fullTime}");
+        output.WriteLine($"{piece.ReplaceLineEndings("\\n")}: 1 MiB {oneTime.TotalMilliseconds:F1} ms, 4 MiB {fourTime.TotalMilliseconds:F1} ms");
+        // A quadratic scan of these shapes takes minutes per MiB: the absolute bound is the real guard. Linear: four
+        // times the input, four to ten times the time measured here (caches, a shared machine); quadratic is 16x+.
+        Assert.True(oneTime < TimeSpan.FromSeconds(1.5), $"1 MiB took {oneTime}");
+        Assert.True(fourTime.TotalMilliseconds < 40 + (15 * oneTime.TotalMilliseconds), $"1 MiB {oneTime}, 4 MiB {fourTime}");
     }
 
+    /// <summary>The best of three runs: the machine is shared, and the minimum is the least disturbed measurement.</summary>
     private static TimeSpan Time(string text)
     {
-        var started = Stopwatch.GetTimestamp();
-        SecretScanner.Scan(text, SecretLocation.Description);
-        return Stopwatch.GetElapsedTime(started);
+        var best = TimeSpan.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            SecretScanner.Scan(text, SecretLocation.Description);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            best = elapsed < best ? elapsed : best;
+        }
+
+        return best;
     }
 
     private static string Repeat(string piece, int length)
