@@ -33,6 +33,18 @@ public static class SecretScanner
     private static readonly string[] NonSecretNameEndings =
         ["id", "type", "url", "uri", "file", "path", "name", "at", "expires", "expiry", "ttl", "length", "count", "header", "endpoint", "scope", "scopes"];
 
+    private static readonly (string Prefix, SecretKind Kind)[] GitLabPrefixes =
+    [
+        ("glpat-", SecretKind.GitLabPersonalAccessToken), ("gldt-", SecretKind.GitLabDeployToken),
+        ("glrtr-", SecretKind.GitLabRunnerAuthenticationToken), ("glrt-", SecretKind.GitLabRunnerAuthenticationToken),
+        ("glcbt-", SecretKind.GitLabCiJobToken), ("glptt-", SecretKind.GitLabPipelineTriggerToken),
+        ("gloas-", SecretKind.GitLabOAuthApplicationSecret), ("glft-", SecretKind.GitLabFeedToken),
+        ("glimt-", SecretKind.GitLabIncomingMailToken), ("glagent-", SecretKind.GitLabAgentToken),
+        ("glsoat-", SecretKind.GitLabScimToken), ("gltst-", SecretKind.GitLabTestToken),
+        ("glffct-", SecretKind.GitLabFeatureFlagsClientToken), ("GR1348941", SecretKind.GitLabRunnerRegistrationToken),
+        ("_gitlab_session=", SecretKind.GitLabSessionCookie),
+    ];
+
     private static readonly SearchValues<char> Base32Characters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
 
     private static readonly SearchValues<char> Base64Characters =
@@ -128,18 +140,7 @@ public static class SecretScanner
 
     private static (SecretKind Kind, string Prefix) GitLabKind(ReadOnlySpan<char> value)
     {
-        (string Prefix, SecretKind Kind)[] prefixes =
-        [
-            ("glpat-", SecretKind.GitLabPersonalAccessToken), ("gldt-", SecretKind.GitLabDeployToken),
-            ("glrtr-", SecretKind.GitLabRunnerAuthenticationToken), ("glrt-", SecretKind.GitLabRunnerAuthenticationToken),
-            ("glcbt-", SecretKind.GitLabCiJobToken), ("glptt-", SecretKind.GitLabPipelineTriggerToken),
-            ("gloas-", SecretKind.GitLabOAuthApplicationSecret), ("glft-", SecretKind.GitLabFeedToken),
-            ("glimt-", SecretKind.GitLabIncomingMailToken), ("glagent-", SecretKind.GitLabAgentToken),
-            ("glsoat-", SecretKind.GitLabScimToken), ("gltst-", SecretKind.GitLabTestToken),
-            ("glffct-", SecretKind.GitLabFeatureFlagsClientToken), ("GR1348941", SecretKind.GitLabRunnerRegistrationToken),
-            ("_gitlab_session=", SecretKind.GitLabSessionCookie),
-        ];
-        foreach (var (prefix, kind) in prefixes)
+        foreach (var (prefix, kind) in GitLabPrefixes)
         {
             if (value.StartsWith(prefix, StringComparison.Ordinal))
             {
