@@ -176,8 +176,10 @@ public sealed partial class SecretLeakResponder(
             }
         }
 
+        // The same value twice in one place is one credential to rotate: one line, one fingerprint.
+        var distinct = findings.DistinctBy(f => f.Fingerprint).ToList();
         var content = new SecretLeakNoteContent(
-            findings,
+            distinct,
             [.. texts.Select(t => t.Author?.Username).OfType<string>().Distinct(StringComparer.Ordinal)],
             confidential,
             redact,
@@ -185,7 +187,7 @@ public sealed partial class SecretLeakResponder(
         var commands = confidential && !confidentialByUpdate ? (IReadOnlyList<string>)["/confidential"] : [];
         steps.Add(new Step(
             new PlannedWrite { Kind = WriteKind.NoteCreate, Body = SecretLeakNote.Render(content), QuickActions = commands, Rules = RuleIds },
-            "internal note " + string.Join(" ", findings.Select(f => f.Fingerprint)) + (commands.Count > 0 ? " + /confidential" : string.Empty))
+            "internal note " + string.Join(" ", distinct.Select(f => f.Fingerprint)) + (commands.Count > 0 ? " + /confidential" : string.Empty))
         {
             NoteContent = content,
         });
@@ -294,7 +296,7 @@ public sealed partial class SecretLeakResponder(
     /// <summary>What a report shows for a redacted title or description: how many values, not the whole text.</summary>
     private static string RedactedSummary(List<ScannedText> texts, SecretPlace place)
     {
-        var count = texts.Where(t => t.Location.Place == place).Sum(t => SecretScanner.Scan(t.Text, t.Location).Count);
+        var count = texts.Where(t => t.Location.Place == place).DistinctBy(t => t.Location).Sum(t => SecretScanner.Scan(t.Text, t.Location).Count);
         return string.Create(CultureInfo.InvariantCulture, $"{count} value(s) replaced with {SecretRedactor.Replacement}");
     }
 

@@ -119,7 +119,7 @@ public sealed class SecretLeakResponderTests
     {
         await using var h = await SecretLeakHarness.StartAsync("{ severity: error, action: fix, redact: 'true' }");
         var token = _secrets.GitLabToken();
-        var issue = await h.CreateIssueAsync("leak", "token " + token);
+        var issue = await h.CreateIssueAsync("leak", $"token {token}\nand again: {token}");
         var before = h.NonGetRequests();
 
         var outcome = await h.Responder.RespondAsync(issue, [], await h.ContextAsync(dryRun: true), CancellationToken.None);
@@ -128,8 +128,10 @@ public sealed class SecretLeakResponderTests
         Assert.Equal(before, h.NonGetRequests());
         Assert.False(h.Simulator.State.Issue(h.ProjectId, issue.Iid)!.Confidential);
         Assert.Equal([WriteKind.RestUpdate, WriteKind.NoteCreate], outcome.Writes.Select(w => w.Kind));
-        Assert.Equal("1 value(s) replaced with [REDACTED]", outcome.Writes[0].RestFields["description"]);
-        Assert.Equal("glpat-[MASKED]", Assert.Single(outcome.Findings).Masked);
+        Assert.Equal("2 value(s) replaced with [REDACTED]", outcome.Writes[0].RestFields["description"]);
+        Assert.All(outcome.Findings, f => Assert.Equal("glpat-[MASKED]", f.Masked));
+        Assert.Equal(2, outcome.Findings.Count);
+        Assert.Contains("issue contains a credential:", outcome.Writes[1].Body, StringComparison.Ordinal);
         var audit = await h.Store.Audit.QueryAsync(new AuditQuery { IssueIid = issue.Iid });
         Assert.Equal(2, audit.Count);
         Assert.All(audit, a => Assert.True(a.Entry.DryRun));
