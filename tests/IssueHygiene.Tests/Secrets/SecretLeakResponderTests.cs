@@ -5,6 +5,9 @@ using IssueHygiene.GitLab.Requests;
 using IssueHygiene.GitLabSimulator.Seeding;
 using IssueHygiene.Secrets;
 using IssueHygiene.Storage.Audit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IssueHygiene.Tests.Secrets;
 
@@ -190,6 +193,21 @@ public sealed class SecretLeakResponderTests
 
         Assert.IsType<NoteCreateResult.Created>(created);
         Assert.True(Assert.Single(h.Simulator.State.Notes(h.ProjectId, issue.Iid), n => !n.System).Internal);
+    }
+
+    [Fact]
+    public void FingerprintKey_ConfiguredTooShort_ClearOptionsError()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["SecretLeak:FingerprintKey"] = "short" })
+            .Build();
+        services.AddSecretLeakResponder(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SecretLeakOptions>>().Value);
+
+        Assert.Contains("at least 16 characters", error.Message, StringComparison.Ordinal);
     }
 
     private static string SecretScannerValue(string text)
