@@ -143,7 +143,9 @@ public sealed class GitLabClient : IGitLabClient, IDisposable
             JoinLabels(update.RemoveLabels),
             update.MilestoneId,
             update.AssigneeIds,
-            update.Confidential);
+            update.Confidential,
+            update.Title,
+            update.Description);
         return SendJsonAsync(HttpMethod.Put, Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}"), "PUT /projects/:id/issues/:iid",
             IssueName(project, issueIid), Json(body, GitLabRequestJsonContext.Default.IssueUpdateBody), GitLabJsonContext.Default.GitLabIssue, cancellationToken);
     }

@@ -31,7 +31,7 @@ public static class JUnitReportRenderer
                 var issue = entry.Verdict.Issue;
                 xml.WriteStartElement("testcase");
                 xml.WriteAttributeString("classname", issue.ProjectPath ?? $"project-{issue.ProjectId}");
-                xml.WriteAttributeString("name", $"#{issue.Iid} {Clean(issue.Title)}".TrimEnd());
+                xml.WriteAttributeString("name", $"#{issue.Iid} {Clean(Secrets.SecretRedactor.Mask(issue.Title))}".TrimEnd());
                 if (issue.WebUrl is { } url)
                 {
                     xml.WriteAttributeString("file", url);

@@ -52,7 +52,7 @@ public static class MarkdownReportRenderer
                 md.Append("### ").Append(Reference(issue)).Append('\n');
                 if (!string.IsNullOrEmpty(issue.Title))
                 {
-                    md.Append('\n').Append(MarkdownText.Code(issue.Title)).Append('\n');
+                    md.Append('\n').Append(MarkdownText.Code(Secrets.SecretRedactor.Mask(issue.Title))).Append('\n');
                 }
 
                 md.Append('\n');

@@ -18,6 +18,7 @@ public static class RuleCatalog
         (TriagedNeedsMilestoneRule.Definition, (s, _) => new TriagedNeedsMilestoneRule(s)),
         (SprintOverdueRule.Definition, (s, r) => new SprintOverdueRule(s, r)),
         (LabelDocumentedRule.Definition, (s, _) => new LabelDocumentedRule(s)),
+        (SecretLeakRule.Definition, (s, _) => new SecretLeakRule(s)),
     ];
 
     /// <summary>Every rule the rules file may configure, issue-level first, in evaluation order.</summary>

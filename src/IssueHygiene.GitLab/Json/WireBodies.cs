@@ -8,7 +8,9 @@ internal sealed record IssueUpdateBody(
     string? RemoveLabels,
     long? MilestoneId,
     IReadOnlyList<long>? AssigneeIds,
-    bool? Confidential);
+    bool? Confidential,
+    string? Title = null,
+    string? Description = null);
 
 internal sealed record NoteBody(string Body, bool? Internal);
 

@@ -17,4 +17,10 @@ public sealed record IssueUpdate
     public IReadOnlyList<long>? AssigneeIds { get; init; }
 
     public bool? Confidential { get; init; }
+
+    /// <summary>The new title (e.g. with a leaked credential redacted).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The new description (e.g. with a leaked credential redacted); GitLab keeps the old one in its history.</summary>
+    public string? Description { get; init; }
 }

@@ -3,6 +3,7 @@ using IssueHygiene.Core.Actuation;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.GitLab.DependencyInjection;
 using IssueHygiene.Hygiene;
+using IssueHygiene.Secrets;
 using IssueHygiene.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class HygieneServiceCollectionExtensions
         services.AddSingleton<IScheduledSweep>(sp => sp.GetRequiredService<LeasedSweep>());
         services.AddSingleton<Taxonomy.MilestonePlanRunner>();
         services.AddSingleton<Taxonomy.LabelSyncRunner>();
+        services.AddSecretLeakResponder(configuration);
         return services;
     }
 
