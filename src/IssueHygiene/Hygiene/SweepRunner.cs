@@ -23,6 +23,7 @@ public sealed partial class SweepRunner(
     IHygieneStore store,
     Evaluator evaluator,
     Actuator actuator,
+    Secrets.SecretLeakResponder secretLeaks,
     TimeProvider time,
     ILogger<SweepRunner> logger)
 {
@@ -86,13 +87,17 @@ public sealed partial class SweepRunner(
                 var snapshot = GitLabIssueMapper.ToSnapshot(issue);
                 var catalog = await catalogs.GetAsync(snapshot.ProjectId, cancellationToken);
                 var verdict = evaluator.Evaluate(snapshot, time.GetUtcNow(), catalog);
+                // Containment first (confidential + internal note); titles and descriptions only: listing every
+                // issue's comments would cost a request per issue, and comments are scanned as their Note Hooks arrive.
+                var leak = await secretLeaks.RespondAsync(snapshot, [], context, cancellationToken);
                 var outcome = await actuator.ActAsync(verdict, catalog, context, cancellationToken);
-                if (outcome.Status == ActStatus.Failed)
+                if (outcome.Status == ActStatus.Failed || leak.Status == Secrets.SecretLeakStatus.Failed)
                 {
                     failed++;
                 }
 
-                report.Add(verdict, outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : []);
+                IReadOnlyList<PlannedWrite> leakWrites = leak.Status is Secrets.SecretLeakStatus.Written or Secrets.SecretLeakStatus.Planned ? leak.Writes : [];
+                report.Add(verdict, [.. outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : [], .. leakWrites]);
                 observer.IssueDone(scope, outcome);
                 seen++;
                 progress = progress with

@@ -15,6 +15,7 @@ public static class DeliveryBatchReader
     {
         var commands = new List<AuthoredCommand>();
         var botNotes = new List<long>();
+        var notesToScan = new List<Core.Secrets.NoteToScan>();
         long projectId = batch.ProjectId ?? 0;
         long iid = batch.IssueIid ?? 0;
         foreach (var delivery in batch.Deliveries)
@@ -38,6 +39,12 @@ public static class DeliveryBatchReader
                 continue;
             }
 
+            // Any comment, new or edited, may carry a pasted credential.
+            notesToScan.Add(new Core.Secrets.NoteToScan(
+                note.ObjectAttributes.Id,
+                body,
+                authorId is { } id ? new Core.Issues.UserRef(id, note.User?.Username ?? string.Empty) : null));
+
             // Edits of an old comment do not run its commands again.
             if (note.ObjectAttributes.Action is "update")
             {
@@ -51,6 +58,6 @@ public static class DeliveryBatchReader
         }
 
         var eventUuid = batch.Deliveries.LastOrDefault(d => d.EventUuid is not null)?.EventUuid;
-        return new IssueWork(projectId, iid, eventUuid, commands, botNotes);
+        return new IssueWork(projectId, iid, eventUuid, commands, botNotes, notesToScan);
     }
 }

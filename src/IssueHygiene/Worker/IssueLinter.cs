@@ -25,6 +25,7 @@ public sealed partial class IssueLinter(
     IHygieneStore store,
     Evaluator evaluator,
     Actuator actuator,
+    Secrets.SecretLeakResponder secretLeaks,
     CatalogProvider catalogs,
     BotIdentity botIdentity,
     HygieneOptions options,
@@ -97,6 +98,14 @@ public sealed partial class IssueLinter(
         metrics.Evaluated(verdict.Violations.Select(v => v.Rule));
 
         var context = new ActContext(AuditSources.Delivery(batch.Deliveries[^1].Id), options.DryRun, WriteBudget.Unlimited, bot.Id);
+
+        // Containment first: a leaked credential is made confidential before anything else is written.
+        var leak = await secretLeaks.RespondAsync(snapshot, work.NotesToScan, context, cancellationToken);
+        if (leak.Status == Secrets.SecretLeakStatus.Failed)
+        {
+            return new LintResult(false, leak.Error ?? "the secret-leak response failed");
+        }
+
         var outcome = await actuator.ActAsync(verdict, catalog, context, cancellationToken);
         CountWrites(outcome);
         if (outcome.Status == ActStatus.Written && outcome.Writes.Any(w => w.Kind == WriteKind.NoteCreate))
