@@ -2,6 +2,7 @@ using IssueHygiene.Cli;
 using IssueHygiene.Health;
 using IssueHygiene.Hosting;
 using IssueHygiene.Hygiene;
+using IssueHygiene.Polling;
 using IssueHygiene.Webhooks;
 using IssueHygiene.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -65,6 +66,7 @@ public static partial class ServeHost
         builder.Services.AddHostedService<ScopeGroupResolver>();
         builder.Services.AddHostedService<LintWorker>();
         AddNightlySweep(builder.Services);
+        builder.Services.AddPolling(configuration, options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var app = builder.Build();

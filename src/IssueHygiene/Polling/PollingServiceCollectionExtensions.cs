@@ -1,0 +1,41 @@
+using System.Globalization;
+using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
+
+namespace IssueHygiene.Polling;
+
+/// <summary>Registers polling in <c>serve</c> when <c>Poll:Interval</c> is set (off by default).</summary>
+public static class PollingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Tests only: an interval below the 10 s minimum <c>Poll:Interval</c> enforces, so end-to-end tests can watch many
+    /// polls in seconds. Logged as a warning when used; never set it in production.
+    /// </summary>
+    public const string TestOnlyIntervalKey = "Poll:TestOnlyInterval";
+
+    public static IServiceCollection AddPolling(this IServiceCollection services, IConfiguration configuration, HygieneOptions options)
+    {
+        var interval = TestOnlyInterval(configuration) ?? options.Poll.Interval;
+        if (interval is not { } every)
+        {
+            return services;
+        }
+
+        services.AddSingleton(new PollSchedule(every, PollSchedule.DefaultOverlap));
+        services.AddSingleton<IssuePoller>();
+        services.AddHostedService<PollingService>();
+        return services;
+    }
+
+    private static TimeSpan? TestOnlyInterval(IConfiguration configuration)
+    {
+        if (configuration[TestOnlyIntervalKey] is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var interval) && interval > TimeSpan.Zero
+            ? interval
+            : throw new UsageException($"configuration: {TestOnlyIntervalKey} '{text}' is not a positive time span");
+    }
+}
