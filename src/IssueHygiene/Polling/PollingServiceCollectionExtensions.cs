@@ -13,6 +13,9 @@ public static class PollingServiceCollectionExtensions
     /// </summary>
     public const string TestOnlyIntervalKey = "Poll:TestOnlyInterval";
 
+    /// <summary>Whether <c>serve</c> polls (then it may run without a webhook secret: polling-only installations).</summary>
+    public static bool IsEnabled(IConfiguration configuration, HygieneOptions options) => (TestOnlyInterval(configuration) ?? options.Poll.Interval) is not null;
+
     public static IServiceCollection AddPolling(this IServiceCollection services, IConfiguration configuration, HygieneOptions options)
     {
         var interval = TestOnlyInterval(configuration) ?? options.Poll.Interval;

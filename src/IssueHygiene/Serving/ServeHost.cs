@@ -34,7 +34,7 @@ public static partial class ServeHost
             throw new UsageException("configuration: " + (e.InnerException?.Message ?? e.Message));
         }
 
-        var problems = WebhookOptionsResolver.Validate(options.Webhook).Concat(worker.Validate()).ToList();
+        var problems = WebhookOptionsResolver.Validate(options.Webhook, PollingServiceCollectionExtensions.IsEnabled(configuration, options)).Concat(worker.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new UsageException("configuration: " + string.Join("; ", problems));

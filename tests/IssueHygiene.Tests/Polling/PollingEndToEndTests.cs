@@ -21,7 +21,13 @@ public sealed class PollingEndToEndTests
     [Fact]
     public async Task Poll_IssueOpenedWithoutMilestone_FixedWithinOneInterval()
     {
-        await using var harness = await ServeHarness.StartAsync(configure: PollEvery(Interval), registerHook: false);
+        // A polling-only installation: no webhook secret at all, so the endpoint refuses every caller.
+        await using var harness = await ServeHarness.StartAsync(configure: PollEvery(Interval, c => c.Remove("Webhook:Secrets:0")), registerHook: false);
+        using (var refused = await WebhookDeliveryClient.PostAsync(harness.Http, "{\"object_kind\":\"issue\"}"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
         var watermarkKey = IssuePoller.WatermarkKey(GroupScope(harness.Simulator));
         Assert.True(await EventuallyAsync(async () => await harness.Store.Watermarks.GetAsync(watermarkKey) is not null, TimeSpan.FromSeconds(10)), "no first poll");
 
