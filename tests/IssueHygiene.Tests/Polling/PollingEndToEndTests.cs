@@ -104,6 +104,33 @@ public sealed class PollingEndToEndTests
     }
 
     [Fact]
+    public async Task PollOnce_GitLabFailing_WatermarkStaysAndTheNextPollCatchesUp()
+    {
+        await using var harness = await ServeHarness.StartAsync(registerHook: false);
+        var options = new HygieneOptions();
+        options.Scopes.Groups.Add(harness.Simulator.Handbook!.GroupPath);
+        var poller = new IssuePoller(
+            harness.Host.Services.GetRequiredService<IGitLabClient>(), harness.Store, options, new PollSchedule(Interval, PollSchedule.DefaultOverlap), TimeProvider.System, NullLogger<IssuePoller>.Instance);
+        var key = IssuePoller.WatermarkKey(GroupScope(harness.Simulator));
+        Assert.True(Assert.Single(await poller.PollOnceAsync(CancellationToken.None)).Succeeded);
+        var before = await harness.Store.Watermarks.GetAsync(key);
+
+        var iid = await OpenIssueAsync(harness, "Changed before GitLab answered 5xx to the poller", labels: "Bug,Extract");
+        harness.Simulator.Knobs.FaultKinds = GitLabSimulator.FaultKinds.ServerErrors;
+        harness.Simulator.Knobs.FaultRate = 1;
+        var failed = Assert.Single(await poller.PollOnceAsync(CancellationToken.None));
+        harness.Simulator.Knobs.FaultRate = 0;
+
+        Assert.False(failed.Succeeded);
+        Assert.Equal(before, await harness.Store.Watermarks.GetAsync(key));
+        var recovered = Assert.Single(await poller.PollOnceAsync(CancellationToken.None));
+        Assert.True(recovered.Succeeded, recovered.Error);
+        Assert.Equal(1, recovered.Queued);
+        Assert.True(await harness.Store.Watermarks.GetAsync(key) > before);
+        Assert.True(await EventuallyAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task Serve_RestartAfterUpdatesMadeWhileDown_PicksThemUpAndNothingElse()
     {
         await using var harness = await ServeHarness.StartAsync(issues: 30, configure: PollEvery(Interval), registerHook: false);
