@@ -13,12 +13,12 @@ public static class WebhookOptionsResolver
 
     /// <summary>Problems that stop <c>serve</c> from starting (each a clear sentence naming the key).</summary>
     /// <param name="options">The webhook section.</param>
-    /// <param name="pollingOnly">Polling is on: no secret is then allowed, and the endpoint refuses every delivery (401).</param>
-    public static IReadOnlyList<string> Validate(WebhookOptions options, bool pollingOnly = false)
+    /// <param name="pollingEnabled">Polling is on: serve may then run without a secret (a polling-only installation, whose endpoint refuses every delivery with 401).</param>
+    public static IReadOnlyList<string> Validate(WebhookOptions options, bool pollingEnabled = false)
     {
         var problems = new List<string>();
         var secrets = Secrets(options);
-        if (secrets.Count == 0 && !options.AllowInsecure && !pollingOnly)
+        if (secrets.Count == 0 && !options.AllowInsecure && !pollingEnabled)
         {
             problems.Add("no webhook secret: set Webhook:Secrets (IssueHygiene__Webhook__Secrets__0) to the token configured on the GitLab webhook, "
                 + "or Webhook:AllowInsecure=true for local development only");
