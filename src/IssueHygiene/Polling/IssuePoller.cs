@@ -21,7 +21,8 @@ public sealed partial class IssuePoller(
     PollSchedule schedule,
     TimeProvider time,
     ILogger<IssuePoller> logger,
-    LintWorkerSignal? signal = null)
+    LintWorkerSignal? signal = null,
+    PollCommentReader? comments = null)
 {
     public IReadOnlyList<SweepScope> Scopes { get; } = HygieneServiceCollectionExtensions.ScopesFrom(options, null, null);
 
@@ -71,9 +72,24 @@ public sealed partial class IssuePoller(
             }
 
             watermark = updatedAt > watermark ? updatedAt : watermark;
+
+            // A version newer than anything seen cannot be known yet: read its comments before queueing it, so a failed
+            // notes request leaves the version unqueued and the next poll reads both again. Older versions (the overlap
+            // window) are usually known: their comments are read only when the version turns out to be new.
+            var newer = stored is null || updatedAt > stored;
+            if (comments is not null && newer)
+            {
+                queued += await comments.QueueCommandsAsync(issue, updatedAfter, cancellationToken);
+            }
+
             var outcome = await store.Deliveries.EnqueueAsync(PollDelivery.For(issue, updatedAt, time.GetUtcNow()), cancellationToken);
             if (!outcome.IsDuplicate)
             {
+                if (comments is not null && !newer)
+                {
+                    queued += await comments.QueueCommandsAsync(issue, updatedAfter, cancellationToken);
+                }
+
                 queued++;
                 signal?.DeliveryQueued();
                 LogQueued(logger, outcome.DeliveryId, issue.ProjectId, issue.Iid, updatedAt);

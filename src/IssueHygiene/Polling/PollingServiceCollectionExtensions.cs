@@ -1,6 +1,7 @@
 using System.Globalization;
 using IssueHygiene.Cli;
 using IssueHygiene.Hosting;
+using IssueHygiene.Webhooks;
 
 namespace IssueHygiene.Polling;
 
@@ -26,6 +27,14 @@ public static class PollingServiceCollectionExtensions
 
         services.AddSingleton(new PollSchedule(every, PollSchedule.DefaultOverlap));
         services.AddSingleton<IssuePoller>();
+
+        // Polling only (no webhook can arrive): comment commands are read by the poll. With webhooks they come as Note
+        // Hooks, and reading them here too would run each command twice.
+        if (WebhookOptionsResolver.Secrets(options.Webhook).Count == 0 && !options.Webhook.AllowInsecure)
+        {
+            services.AddSingleton<PollCommentReader>();
+        }
+
         services.AddHostedService<PollingService>();
         return services;
     }

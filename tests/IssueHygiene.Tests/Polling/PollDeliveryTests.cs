@@ -42,4 +42,21 @@ public sealed class PollDeliveryTests
         // The worker reads comment commands only from Note Hooks: a polled delivery must parse as something it ignores.
         Assert.IsType<WebhookEvent.Ignored>(GitLabWebhookParser.Parse(delivery.EventName, System.Text.Encoding.UTF8.GetBytes(delivery.Payload)));
     }
+
+    [Fact]
+    public void CommentFor_CommandComment_ParsesAsTheNoteHookTheWorkerReads()
+    {
+        var issue = new GitLabIssue { Id = 900, Iid = 42, ProjectId = 7, Title = "t", State = "opened", CreatedAt = UpdatedAt.AddHours(-3), UpdatedAt = UpdatedAt };
+        var note = new GitLabNote { Id = 5001, Body = "@issue-hygiene-bot help", Author = new GitLabUser { Id = 12, Username = "reporter-user" }, CreatedAt = UpdatedAt };
+
+        var delivery = PollCommentDelivery.For(issue, note, UpdatedAt.AddSeconds(5));
+
+        Assert.Equal("poll-note:7:42:5001", delivery.IdempotencyKey);
+        var parsed = Assert.IsType<WebhookEvent.Note>(GitLabWebhookParser.Parse(delivery.EventName, System.Text.Encoding.UTF8.GetBytes(delivery.Payload)));
+        Assert.Equal("@issue-hygiene-bot help", parsed.Payload.ObjectAttributes.Note);
+        Assert.Equal(12, parsed.Payload.ObjectAttributes.AuthorId);
+        Assert.Equal("reporter-user", parsed.Payload.User!.Username);
+        Assert.Equal(42, parsed.Payload.Issue!.Iid);
+        Assert.Equal(7, parsed.Payload.Project.Id);
+    }
 }

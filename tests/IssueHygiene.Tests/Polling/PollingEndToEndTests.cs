@@ -46,6 +46,24 @@ public sealed class PollingEndToEndTests
     }
 
     [Fact]
+    public async Task Poll_HelpCommentWithoutWebhooks_AnsweredInStickyNoteOnce()
+    {
+        await using var harness = await ServeHarness.StartAsync(configure: PollEvery(TimeSpan.FromMilliseconds(300), c => c.Remove("Webhook:Secrets:0")), registerHook: false);
+        var iid = await OpenIssueAsync(harness, "Help me", labels: "Extract");
+        Assert.True(await EventuallyAsync(() => harness.LintNotes(iid).Count == 1, TimeSpan.FromSeconds(10)), "no sticky note");
+
+        await harness.CommentAsync(iid, "@issue-hygiene-bot help", "reporter-user");
+
+        Assert.True(await EventuallyAsync(() => harness.LintNotes(iid).SingleOrDefault()?.Body.Contains("**Answers**", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(10)), "the command was not read by the poll");
+        var note = Assert.Single(harness.LintNotes(iid)).Body;
+        Assert.Contains("@bot waive RULE [until YYYY-MM-DD] [reason]", note, StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromMilliseconds(300) * 4);
+        var writes = harness.NonGetRequests();
+        await Task.Delay(TimeSpan.FromMilliseconds(300) * 5);
+        Assert.Equal(writes, harness.NonGetRequests());
+    }
+
+    [Fact]
     public async Task Poll_BotsOwnWrites_ConvergeToNoFurtherWrites()
     {
         await using var harness = await ServeHarness.StartAsync(configure: PollEvery(TimeSpan.FromMilliseconds(300)), registerHook: false);
