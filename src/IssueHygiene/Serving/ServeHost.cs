@@ -2,6 +2,7 @@ using IssueHygiene.Cli;
 using IssueHygiene.Health;
 using IssueHygiene.Hosting;
 using IssueHygiene.Hygiene;
+using IssueHygiene.Polling;
 using IssueHygiene.Taxonomy;
 using IssueHygiene.Webhooks;
 using IssueHygiene.Worker;
@@ -34,7 +35,7 @@ public static partial class ServeHost
             throw new UsageException("configuration: " + (e.InnerException?.Message ?? e.Message));
         }
 
-        var problems = WebhookOptionsResolver.Validate(options.Webhook).Concat(worker.Validate()).ToList();
+        var problems = WebhookOptionsResolver.Validate(options.Webhook, PollingServiceCollectionExtensions.IsEnabled(configuration, options)).Concat(worker.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new UsageException("configuration: " + string.Join("; ", problems));
@@ -67,6 +68,7 @@ public static partial class ServeHost
         builder.Services.AddHostedService<ScopeGroupResolver>();
         builder.Services.AddHostedService<LintWorker>();
         AddNightlySweep(builder.Services);
+        builder.Services.AddPolling(configuration, options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var app = builder.Build();

@@ -12,11 +12,13 @@ public static class WebhookOptionsResolver
         [.. options.Secrets.Append(options.Secret ?? string.Empty).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Problems that stop <c>serve</c> from starting (each a clear sentence naming the key).</summary>
-    public static IReadOnlyList<string> Validate(WebhookOptions options)
+    /// <param name="options">The webhook section.</param>
+    /// <param name="pollingEnabled">Polling is on: serve may then run without a secret (a polling-only installation, whose endpoint refuses every delivery with 401).</param>
+    public static IReadOnlyList<string> Validate(WebhookOptions options, bool pollingEnabled = false)
     {
         var problems = new List<string>();
         var secrets = Secrets(options);
-        if (secrets.Count == 0 && !options.AllowInsecure)
+        if (secrets.Count == 0 && !options.AllowInsecure && !pollingEnabled)
         {
             problems.Add("no webhook secret: set Webhook:Secrets (IssueHygiene__Webhook__Secrets__0) to the token configured on the GitLab webhook, "
                 + "or Webhook:AllowInsecure=true for local development only");

@@ -1,0 +1,39 @@
+using IssueHygiene.GitLab;
+using IssueHygiene.GitLab.Dtos;
+using IssueHygiene.Storage;
+using IssueHygiene.Worker;
+
+namespace IssueHygiene.Polling;
+
+/// <summary>
+/// Comment commands (<c>@bot lint</c>, <c>@bot waive …</c>) for a polling-only installation: for a changed issue with
+/// comments, lists its notes and queues those written since the poll's lower bound that address the bot. Costs one
+/// notes request (per page) per changed issue version that has comments; never used when webhooks are configured,
+/// since the webhook already delivers every comment (and a command must not run twice).
+/// </summary>
+public sealed class PollCommentReader(IGitLabClient gitLab, IHygieneStore store, BotIdentity bot, TimeProvider time)
+{
+    /// <summary>Queues the issue's new commands; returns how many deliveries were new.</summary>
+    public async Task<int> QueueCommandsAsync(GitLabIssue issue, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (issue.UserNotesCount is 0)
+        {
+            return 0;
+        }
+
+        var me = await bot.GetAsync(cancellationToken);
+        var queued = 0;
+        await foreach (var note in gitLab.ListIssueNotesAsync(IdOrPath.FromId(issue.ProjectId), issue.Iid, cancellationToken))
+        {
+            if (note.System || note.CreatedAt < since || note.Author?.Id == me.Id || CommentCommandParser.Parse(note.Body, me.Username).Count == 0)
+            {
+                continue;
+            }
+
+            var outcome = await store.Deliveries.EnqueueAsync(PollCommentDelivery.For(issue, note, time.GetUtcNow()), cancellationToken);
+            queued += outcome.IsDuplicate ? 0 : 1;
+        }
+
+        return queued;
+    }
+}

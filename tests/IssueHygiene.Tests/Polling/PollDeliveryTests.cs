@@ -1,0 +1,62 @@
+using IssueHygiene.GitLab.Dtos;
+using IssueHygiene.GitLab.Webhooks;
+using IssueHygiene.Polling;
+
+namespace IssueHygiene.Tests.Polling;
+
+public sealed class PollDeliveryTests
+{
+    private static readonly DateTimeOffset UpdatedAt = new(2026, 11, 23, 14, 0, 0, 123, TimeSpan.Zero);
+
+    [Fact]
+    public void IdempotencyKey_SameIssueVersion_SameKeyWhateverTheOffset()
+    {
+        var utc = PollDelivery.IdempotencyKey(7, 42, UpdatedAt);
+        var shifted = PollDelivery.IdempotencyKey(7, 42, UpdatedAt.ToOffset(TimeSpan.FromHours(2)));
+
+        Assert.Equal("poll:7:42:2026-11-23T14:00:00.1230000Z", utc);
+        Assert.Equal(utc, shifted);
+    }
+
+    [Fact]
+    public void IdempotencyKey_NewerVersion_NewKey()
+    {
+        Assert.NotEqual(PollDelivery.IdempotencyKey(7, 42, UpdatedAt), PollDelivery.IdempotencyKey(7, 42, UpdatedAt.AddTicks(10)));
+        Assert.NotEqual(PollDelivery.IdempotencyKey(7, 42, UpdatedAt), PollDelivery.IdempotencyKey(7, 43, UpdatedAt));
+    }
+
+    [Fact]
+    public void For_ChangedIssue_NamesTheIssueAndCarriesNoCommands()
+    {
+        var issue = new GitLabIssue { Id = 900, Iid = 42, ProjectId = 7, Title = "t", State = "opened", CreatedAt = UpdatedAt.AddHours(-3), UpdatedAt = UpdatedAt };
+        var now = UpdatedAt.AddSeconds(30);
+
+        var delivery = PollDelivery.For(issue, UpdatedAt, now);
+
+        Assert.Equal(7, delivery.ProjectId);
+        Assert.Equal(42, delivery.IssueIid);
+        Assert.Equal(now, delivery.ReceivedAt);
+        Assert.Equal(PollDelivery.EventName, delivery.EventName);
+        Assert.Null(delivery.EventUuid);
+
+        // The worker reads comment commands only from Note Hooks: a polled delivery must parse as something it ignores.
+        Assert.IsType<WebhookEvent.Ignored>(GitLabWebhookParser.Parse(delivery.EventName, System.Text.Encoding.UTF8.GetBytes(delivery.Payload)));
+    }
+
+    [Fact]
+    public void CommentFor_CommandComment_ParsesAsTheNoteHookTheWorkerReads()
+    {
+        var issue = new GitLabIssue { Id = 900, Iid = 42, ProjectId = 7, Title = "t", State = "opened", CreatedAt = UpdatedAt.AddHours(-3), UpdatedAt = UpdatedAt };
+        var note = new GitLabNote { Id = 5001, Body = "@issue-hygiene-bot help", Author = new GitLabUser { Id = 12, Username = "reporter-user" }, CreatedAt = UpdatedAt };
+
+        var delivery = PollCommentDelivery.For(issue, note, UpdatedAt.AddSeconds(5));
+
+        Assert.Equal("poll-note:7:42:5001", delivery.IdempotencyKey);
+        var parsed = Assert.IsType<WebhookEvent.Note>(GitLabWebhookParser.Parse(delivery.EventName, System.Text.Encoding.UTF8.GetBytes(delivery.Payload)));
+        Assert.Equal("@issue-hygiene-bot help", parsed.Payload.ObjectAttributes.Note);
+        Assert.Equal(12, parsed.Payload.ObjectAttributes.AuthorId);
+        Assert.Equal("reporter-user", parsed.Payload.User!.Username);
+        Assert.Equal(42, parsed.Payload.Issue!.Iid);
+        Assert.Equal(7, parsed.Payload.Project.Id);
+    }
+}

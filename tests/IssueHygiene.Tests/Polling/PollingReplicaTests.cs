@@ -1,0 +1,50 @@
+using IssueHygiene.Polling;
+using IssueHygiene.Serving;
+using IssueHygiene.Tests.Serve;
+using Microsoft.AspNetCore.Builder;
+using Serilog.Events;
+using static IssueHygiene.Tests.Polling.PollingTestKit;
+
+namespace IssueHygiene.Tests.Polling;
+
+/// <summary>Two <c>serve</c> replicas on one store: only the holder of the <c>poll</c> lease polls.</summary>
+public sealed class PollingReplicaTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+
+    [Fact]
+    public async Task TwoReplicas_OneHoldsTheLease_OnlyItPollsUntilItStops()
+    {
+        await using var first = await ServeHarness.StartAsync(configure: PollEvery(Interval), registerHook: false);
+        Assert.True(await EventuallyAsync(async () => await first.Store.Leases.GetAsync(PollingService.LeaseName) is not null, TimeSpan.FromSeconds(10)), "the first replica never took the lease");
+
+        var configuration = ServeHarness.BaseConfiguration(first.Simulator, first.StorePath);
+        PollEvery(Interval)(configuration);
+        var secondLogs = new CapturedLogs();
+        await using var second = ServeHost.Build(new ServeSettings
+        {
+            ConfigurationOverrides = configuration,
+            Urls = "http://127.0.0.1:0",
+            ConsoleLogs = false,
+            ConfigureLogging = l => l.MinimumLevel.Verbose().WriteTo.Sink(secondLogs),
+        });
+        await second.StartAsync();
+        try
+        {
+            Assert.True(await EventuallyAsync(() => Count(secondLogs, "Poll skipped") >= 5, TimeSpan.FromSeconds(10)), "the second replica did not keep out");
+            Assert.Equal(0, Count(secondLogs, "Polled "));
+            Assert.True(Count(first.Logs, "Polled ") >= 5, "the lease holder did not poll");
+
+            // The holder stops and releases the lease: the other replica takes over at its next tick.
+            await first.Host.StopAsync();
+            Assert.True(await EventuallyAsync(() => Count(secondLogs, "Polled ") >= 2, TimeSpan.FromSeconds(10)), "the second replica did not take over");
+        }
+        finally
+        {
+            await second.StopAsync();
+        }
+    }
+
+    private static int Count(CapturedLogs logs, string messageStart) =>
+        logs.Events.Count(e => e.Level >= LogEventLevel.Debug && e.MessageTemplate.Text.StartsWith(messageStart, StringComparison.Ordinal));
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using IssueHygiene.GitLabSimulator;
+using IssueHygiene.Hygiene;
+using IssueHygiene.Polling;
+using IssueHygiene.Tests.Serve;
+
+namespace IssueHygiene.Tests.Polling;
+
+/// <summary>Helpers shared by the polling tests: configuration, issue edits, and waiting on the tracker.</summary>
+internal static class PollingTestKit
+{
+    /// <summary>Serve with polling every <paramref name="interval"/> (below the production minimum, through the test-only key).</summary>
+    public static Action<Dictionary<string, string?>> PollEvery(TimeSpan interval, Action<Dictionary<string, string?>>? more = null) => configuration =>
+    {
+        configuration[PollingServiceCollectionExtensions.TestOnlyIntervalKey] = interval.ToString("c", CultureInfo.InvariantCulture);
+        more?.Invoke(configuration);
+    };
+
+    public static SweepScope GroupScope(SimulatedGitLab simulator) => new(SweepScopeKind.Group, simulator.Handbook!.GroupPath);
+
+    /// <summary>
+    /// Creates an issue past the grace period and then edits it, as a person would: the simulator dates a back-dated
+    /// issue's <c>updated_at</c> with its <c>created_at</c>, and the edit makes it "changed now", which polling looks for.
+    /// </summary>
+    public static async Task<long> OpenIssueAsync(ServeHarness harness, string title, string labels = "", long? milestoneId = null)
+    {
+        var iid = await harness.CreateIssueAsync(title, labels, milestoneId);
+        await EditDescriptionAsync(harness.Simulator, harness.ProjectId, iid, "Steps to reproduce: run the pipeline.");
+        return iid;
+    }
+
+    public static async Task EditDescriptionAsync(SimulatedGitLab simulator, long projectId, long iid, string description)
+    {
+        using var client = simulator.CreateClient();
+        using var response = await client.PutAsJsonAsync($"/api/v4/projects/{projectId}/issues/{iid}", new Dictionary<string, object> { ["description"] = description });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds; false when <paramref name="timeout"/> passed first.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return await condition();
+    }
+
+    public static Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan timeout) => EventuallyAsync(() => Task.FromResult(condition()), timeout);
+
+    public static async Task<long> EvaluationsAsync(ServeHarness harness)
+    {
+        var line = (await harness.Http.GetStringAsync("/metrics")).Split('\n').Single(l => l.StartsWith("issuehygiene_evaluations_total ", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
+    }
+
+    public static bool IsIssueList(RequestLogEntry entry, string scopePrefix) =>
+        entry.Method == "GET" && entry.Path.StartsWith(scopePrefix, StringComparison.Ordinal) && entry.Path.EndsWith("/issues", StringComparison.Ordinal);
+}
