@@ -57,7 +57,7 @@ public sealed class FleetConfigurationTests
     }
 
     [Fact]
-    public void BindOptions_LeaseTtlFromEnvironmentName_Bound()
+    public void BindOptions_LeaseTtlConfigured_Bound()
     {
         var options = AppConfiguration.BindOptions(AppConfiguration.Build(new Dictionary<string, string?> { ["Schedule:LeaseTtl"] = "00:00:30" }));
 
