@@ -52,7 +52,7 @@ public sealed partial class Actuator(
 
         // Writes happen under the issue's write lock, planned again from GitLab's current state: another writer (the
         // sweep, a worker on another replica) may have acted since this verdict's snapshot was read.
-        await using var writeLock = await IssueWriteLock.AcquireAsync(store.Leases, issue.ProjectId, issue.Iid, IssueWriteLock.Ttl, time, cancellationToken);
+        await using var writeLock = await IssueWriteLock.AcquireAsync(store.Leases, issue.ProjectId, issue.Iid, IssueWriteLock.MaxWait, time, cancellationToken);
         if (writeLock is null)
         {
             return new ActOutcome(verdict, plan.Writes, ActStatus.Failed, "another writer holds the issue's write lock");

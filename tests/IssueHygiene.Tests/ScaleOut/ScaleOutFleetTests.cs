@@ -22,6 +22,9 @@ public sealed class ScaleOutFleetTests
         await fleet.WaitForQuiescenceAsync(TimeSpan.FromSeconds(45));
         await AssertAllDoneAsync(fleet, acknowledged);
         await fleet.AssertNothingDoubledAsync();
+        await fleet.AssertConvergedAsync();
+        // Three replicas found the sweep missed at start-up; the lease let one sweep, the others stood down.
+        Assert.Equal(1, await fleet.SweepRunCountAsync());
     }
 
     [Fact]
@@ -46,8 +49,10 @@ public sealed class ScaleOutFleetTests
         await fleet.WaitForQuiescenceAsync(TimeSpan.FromSeconds(45));
         var run = await fleet.Store.Sweeps.GetAsync(runId);
         Assert.Equal(SweepStatus.Succeeded, run!.Status);
+        Assert.Equal(1, await fleet.SweepRunCountAsync());
         await AssertAllDoneAsync(fleet, acknowledged);
         await fleet.AssertNothingDoubledAsync();
+        await fleet.AssertConvergedAsync();
     }
 
     private static async Task<(ReplicaProcess Sweeper, string RunId)> SweepInProgressAsync(ScaleOutFleet fleet, TimeSpan timeout)
