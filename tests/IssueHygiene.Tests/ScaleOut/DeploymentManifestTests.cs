@@ -42,7 +42,7 @@ public sealed class DeploymentManifestTests
         Assert.Single(documents, d => Equals(d["kind"], "Service"));
 
         var spec = Map(deployment["spec"]);
-        var container = Map(List(Map(Map(Map(spec["template"])["spec"]))["containers"]).Single());
+        var container = Map(List(Map(Map(spec["template"])["spec"])["containers"]).Single());
         Assert.Equal(spec["replicas"], Map(settings["data"])["IssueHygiene__GitLab__ReplicaCount"]);
         Assert.Equal("/healthz", Map(Map(container["livenessProbe"])["httpGet"])["path"]);
         Assert.Equal("/readyz", Map(Map(container["readinessProbe"])["httpGet"])["path"]);
