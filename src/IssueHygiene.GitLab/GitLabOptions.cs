@@ -22,6 +22,12 @@ public sealed record GitLabOptions
 
     public int NotesPerMinute { get; init; } = 60;
 
+    /// <summary>
+    /// How many replicas share <see cref="RequestsPerMinute"/> and <see cref="NotesPerMinute"/> (the fleet's budget):
+    /// each paces itself to its even share, so the fleet as a whole stays within GitLab's per-user limits.
+    /// </summary>
+    public int ReplicaCount { get; init; } = 1;
+
     /// <summary>Page size for list calls; GitLab serves at most 100.</summary>
     public int PerPage { get; init; } = 100;
 

@@ -45,6 +45,7 @@ public sealed class GitLabOptionsValidator : IValidateOptions<GitLabOptions>
 
         AddIfNotPositive(failures, options.RequestsPerMinute, "RequestsPerMinute");
         AddIfNotPositive(failures, options.NotesPerMinute, "NotesPerMinute");
+        AddIfNotPositive(failures, options.ReplicaCount, "ReplicaCount");
         AddIfNotPositive(failures, options.MaxPageConcurrency, "MaxPageConcurrency");
         if (options.PerPage is < 1 or > 100)
         {

@@ -28,9 +28,12 @@ public sealed class GitLabRateLimiter
     }
 
     public GitLabRateLimiter(GitLabOptions options, TimeProvider timeProvider)
-        : this(options.RequestsPerMinute, options.NotesPerMinute, timeProvider)
+        : this(ReplicaShare(options.RequestsPerMinute, options.ReplicaCount), ReplicaShare(options.NotesPerMinute, options.ReplicaCount), timeProvider)
     {
     }
+
+    /// <summary>One replica's even share of a fleet-wide per-minute budget (at least 1; rounded down, never over).</summary>
+    public static int ReplicaShare(int fleetPerMinute, int replicaCount) => Math.Max(1, fleetPerMinute / Math.Max(1, replicaCount));
 
     /// <summary>Until when every caller is held because of a 429 (in the past when not paused).</summary>
     public DateTimeOffset PausedUntil

@@ -60,6 +60,11 @@ public static class AppConfiguration
             problems.Add($"Schedule:TimeZone '{options.Schedule.TimeZone}' is not a known time zone");
         }
 
+        if (options.Schedule.LeaseTtl < TimeSpan.FromSeconds(3))
+        {
+            problems.Add($"Schedule:LeaseTtl {options.Schedule.LeaseTtl} is shorter than 3 seconds");
+        }
+
         if (options.Poll.Interval is { } interval && interval < TimeSpan.FromSeconds(10))
         {
             problems.Add($"Poll:Interval {interval} is shorter than 10 seconds");

@@ -54,6 +54,12 @@ public sealed class ScheduleOptions
 
     /// <summary>Sweep only issues updated since the last successful sweep (plus newly overdue sprints).</summary>
     public bool Incremental { get; set; }
+
+    /// <summary>
+    /// How long the sweep lease lives without renewal: a replica that dies mid-sweep is taken over by a watching
+    /// replica this long after its last renewal (renewed every third of it).
+    /// </summary>
+    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class WebhookOptions

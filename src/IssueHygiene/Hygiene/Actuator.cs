@@ -5,6 +5,7 @@ using IssueHygiene.Core.Rendering;
 using IssueHygiene.Core.Reporting;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Errors;
+using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.GitLab.Requests;
 using IssueHygiene.Storage;
 using IssueHygiene.Storage.Audit;
@@ -44,6 +45,41 @@ public sealed partial class Actuator(
             return new ActOutcome(verdict, [], ActStatus.NothingToDo);
         }
 
+        if (context.DryRun)
+        {
+            return await WriteAsync(verdict, notes, plan, catalog, context, cancellationToken);
+        }
+
+        // Writes happen under the issue's write lock, planned again from GitLab's current state: another writer (the
+        // sweep, a worker on another replica) may have acted since this verdict's snapshot was read.
+        await using var writeLock = await IssueWriteLock.AcquireAsync(store.Leases, issue.ProjectId, issue.Iid, IssueWriteLock.MaxWait, time, cancellationToken);
+        if (writeLock is null)
+        {
+            return new ActOutcome(verdict, plan.Writes, ActStatus.Failed, "another writer holds the issue's write lock");
+        }
+
+        var current = GitLabIssueMapper.ToSnapshot(await gitLab.GetIssueAsync(IdOrPath.FromId(issue.ProjectId), issue.Iid, cancellationToken));
+        verdict = evaluator.Evaluate(current, time.GetUtcNow(), catalog, new EvaluationOptions
+        {
+            Waivers = verdict.Waivers,
+            Explain = verdict.Explanation is not null,
+            Replies = verdict.Replies,
+        });
+        if (verdict.Status != EvaluationStatus.Evaluated)
+        {
+            return new ActOutcome(verdict, [], ActStatus.NothingToDo);
+        }
+
+        notes = await FindLintNotesAsync(verdict.Issue, context, fromIndex: true, cancellationToken);
+        plan = planner.Plan(verdict, notes, time.GetUtcNow(), catalog);
+        return plan.IsEmpty
+            ? new ActOutcome(verdict, [], ActStatus.NothingToDo)
+            : await WriteAsync(verdict, notes, plan, catalog, context, cancellationToken);
+    }
+
+    private async Task<ActOutcome> WriteAsync(Verdict verdict, IReadOnlyList<ExistingNote> notes, WritePlan plan, TrackerCatalog catalog, ActContext context, CancellationToken cancellationToken)
+    {
+        var issue = verdict.Issue;
         if (!context.Budget.TryReserve(plan.Writes.Count))
         {
             return new ActOutcome(verdict, plan.Writes, ActStatus.BudgetExhausted);

@@ -1,5 +1,6 @@
 using IssueHygiene.Hosting;
 using IssueHygiene.Storage;
+using IssueHygiene.Storage.Sweeps;
 using Microsoft.Extensions.Logging;
 
 namespace IssueHygiene.Hygiene;
@@ -7,7 +8,8 @@ namespace IssueHygiene.Hygiene;
 /// <summary>
 /// The scheduled sweep, guarded by the storage lease <c>nightly-sweep</c> so only one replica sweeps; the lease is
 /// renewed while the sweep runs and given up after, and a dead holder's lease expires for another to take (which
-/// then resumes the interrupted run from its checkpoint).
+/// then resumes the interrupted run from its checkpoint). A replica that finds the lease held keeps watching it until
+/// it is released (the sweep ended: nothing to do) or expires with the run unfinished (the holder died: resume it).
 /// </summary>
 public sealed partial class LeasedSweep(
     SweepRunner runner,
@@ -18,8 +20,6 @@ public sealed partial class LeasedSweep(
     Health.HygieneMetrics? metrics = null) : IScheduledSweep
 {
     public const string LeaseName = "nightly-sweep";
-
-    private static readonly TimeSpan LeaseTtl = TimeSpan.FromMinutes(2);
 
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -51,8 +51,56 @@ public sealed partial class LeasedSweep(
         if (!lease.Acquired)
         {
             LogLeaseHeld(logger, lease.Current.Holder);
+            return await WatchAndTakeOverAsync(cancellationToken);
+        }
+
+        return await SweepHoldingLeaseAsync(cancellationToken);
+    }
+
+    private TimeSpan LeaseTtl => options.Schedule.LeaseTtl;
+
+    /// <summary>
+    /// Waits while another replica holds the lease. Once this replica gets it, an unfinished run of a scope means the
+    /// holder died mid-sweep: resume it here. No unfinished run means the holder finished: stand down.
+    /// </summary>
+    private async Task<bool> WatchAndTakeOverAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await Task.Delay(LeaseTtl / 3, time, cancellationToken);
+            var lease = await store.Leases.TryAcquireAsync(LeaseName, _holder, LeaseTtl, cancellationToken);
+            if (!lease.Acquired)
+            {
+                continue;
+            }
+
+            if (await HasUnfinishedRunAsync(cancellationToken))
+            {
+                LogTakingOver(logger);
+                return await SweepHoldingLeaseAsync(cancellationToken);
+            }
+
+            await store.Leases.ReleaseAsync(LeaseName, _holder, CancellationToken.None);
             return false;
         }
+    }
+
+    private async Task<bool> HasUnfinishedRunAsync(CancellationToken cancellationToken)
+    {
+        foreach (var scope in Scopes)
+        {
+            // Only a run left Running was interrupted; a Failed one ended on its own terms and waits for the schedule.
+            if (await store.Sweeps.GetResumableAsync(scope.Key, cancellationToken) is { Status: SweepStatus.Running })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<bool> SweepHoldingLeaseAsync(CancellationToken cancellationToken)
+    {
 
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var renewal = RenewAsync(renewing.Token);
@@ -101,6 +149,9 @@ public sealed partial class LeasedSweep(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled sweep skipped: replica {Holder} holds the sweep lease")]
     private static partial void LogLeaseHeld(ILogger logger, string holder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep lease expired with its sweep unfinished (its replica died): resuming the sweep here")]
+    private static partial void LogTakingOver(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep lease was lost while sweeping (store unreachable or expired)")]
     private static partial void LogLeaseLost(ILogger logger);

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using IssueHygiene.GitLabSimulator;
+using IssueHygiene.Storage.Deliveries;
+using IssueHygiene.Storage.Sweeps;
+
+namespace IssueHygiene.Tests.ScaleOut;
+
+/// <summary>
+/// Three <c>serve</c> processes sharing one real PostgreSQL, fed round-robin (as a load balancer would) while the
+/// nightly sweep runs. Sized for the test suite (a 2-core machine, under a minute together): 150–200 seeded issues
+/// and 3 deliveries per issue; the issue's 2,000 deliveries over 500 issues run in the scale-out benchmark.
+/// </summary>
+public sealed class ScaleOutFleetTests
+{
+    [Fact]
+    public async Task Fleet_ThreeReplicasRoundRobinDuringSweep_EachOffendingIssueOneNoteFixedOnce()
+    {
+        await using var fleet = await ScaleOutFleet.StartAsync(issues: 150, replicas: 3, simulatorLatency: TimeSpan.FromMilliseconds(2));
+        var acknowledged = await DeliverAsync(fleet, deliveriesPerIssue: 3, onDelivered: null);
+
+        await fleet.WaitForQuiescenceAsync(TimeSpan.FromSeconds(45));
+        await AssertAllDoneAsync(fleet, acknowledged);
+        await fleet.AssertNothingDoubledAsync();
+        await fleet.AssertConvergedAsync();
+        // Three replicas found the sweep missed at start-up; the lease let one sweep, the others stood down.
+        Assert.Equal(1, await fleet.SweepRunCountAsync());
+    }
+
+    [Fact]
+    public async Task Fleet_SweepingReplicaAndAnotherKilled_SweepResumedElsewhereNothingLostOrDoubled()
+    {
+        await using var fleet = await ScaleOutFleet.StartAsync(issues: 200, replicas: 3, simulatorLatency: TimeSpan.FromMilliseconds(15));
+
+        // Kill the replica holding the sweep lease while its run is unfinished.
+        var (sweeper, runId) = await SweepInProgressAsync(fleet, TimeSpan.FromSeconds(20));
+        sweeper.Kill();
+
+        var killedMidway = 0;
+        var acknowledged = await DeliverAsync(fleet, deliveriesPerIssue: 3, onDelivered: sent =>
+        {
+            if (sent == 300 && Interlocked.Exchange(ref killedMidway, 1) == 0)
+            {
+                fleet.Replicas.First(r => !r.HasExited).Kill();
+            }
+        });
+
+        Assert.Equal(1, fleet.Replicas.Count(r => !r.HasExited));
+        await fleet.WaitForQuiescenceAsync(TimeSpan.FromSeconds(45));
+        var run = await fleet.Store.Sweeps.GetAsync(runId);
+        Assert.Equal(SweepStatus.Succeeded, run!.Status);
+        Assert.Equal(1, await fleet.SweepRunCountAsync());
+        await AssertAllDoneAsync(fleet, acknowledged);
+        await fleet.AssertNothingDoubledAsync();
+        await fleet.AssertConvergedAsync();
+    }
+
+    private static async Task<(ReplicaProcess Sweeper, string RunId)> SweepInProgressAsync(ScaleOutFleet fleet, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await fleet.SweepingReplicaAsync() is { } sweeper
+                && await fleet.Store.Sweeps.GetResumableAsync(fleet.ScopeKey) is { Status: SweepStatus.Running } run)
+            {
+                return (sweeper, run.Id);
+            }
+
+            Assert.Null(await fleet.Store.Sweeps.GetLastSuccessfulStartAsync(fleet.ScopeKey));
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("no replica started the sweep");
+    }
+
+    private static async Task<IReadOnlyCollection<long>> DeliverAsync(ScaleOutFleet fleet, int deliveriesPerIssue, Action<int>? onDelivered)
+    {
+        var issues = fleet.Simulator.State.Issues();
+        var projects = fleet.Simulator.Handbook!.Projects.ToDictionary(p => p.Id, p => p.PathWithNamespace);
+        var acknowledged = new ConcurrentBag<long>();
+        var sent = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, issues.Count * deliveriesPerIssue), new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (n, ct) =>
+        {
+            var issue = issues[n % issues.Count];
+            acknowledged.Add(await fleet.DeliverAsync(IssueHookBody(issue, projects[issue.ProjectId], n), ct));
+            onDelivered?.Invoke(Interlocked.Increment(ref sent));
+        });
+        return acknowledged;
+    }
+
+    private static async Task AssertAllDoneAsync(ScaleOutFleet fleet, IReadOnlyCollection<long> acknowledged)
+    {
+        Assert.NotEmpty(acknowledged);
+        foreach (var id in acknowledged.Distinct())
+        {
+            Assert.Equal(DeliveryStatus.Done, (await fleet.Store.Deliveries.GetAsync(id))!.Status);
+        }
+    }
+
+    private static string IssueHookBody(IssueView issue, string projectPath, int n) => new JsonObject
+    {
+        ["object_kind"] = "issue",
+        ["event_type"] = "issue",
+        ["user"] = new JsonObject { ["id"] = 1, ["username"] = "root", ["name"] = "Administrator" },
+        ["project"] = new JsonObject { ["id"] = issue.ProjectId, ["path_with_namespace"] = projectPath },
+        ["object_attributes"] = new JsonObject
+        {
+            ["id"] = issue.Id,
+            ["iid"] = issue.Iid,
+            ["project_id"] = issue.ProjectId,
+            ["title"] = $"edit {n}",
+            ["state"] = issue.State,
+            ["action"] = "update",
+            ["created_at"] = "2026-11-23 06:00:00 UTC",
+            ["updated_at"] = "2026-11-23 09:00:00 UTC",
+        },
+    }.ToJsonString();
+}
