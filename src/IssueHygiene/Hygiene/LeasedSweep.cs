@@ -101,7 +101,6 @@ public sealed partial class LeasedSweep(
 
     private async Task<bool> SweepHoldingLeaseAsync(CancellationToken cancellationToken)
     {
-
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var renewal = RenewAsync(renewing.Token);
         try
