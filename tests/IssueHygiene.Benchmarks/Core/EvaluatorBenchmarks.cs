@@ -42,18 +42,7 @@ public class EvaluatorBenchmarks
     [Benchmark(Description = "evaluate one clean issue")]
     public Verdict EvaluateCleanIssue() => _evaluator.Evaluate(_clean, IssueGenerator.Now);
 
-    internal static RuleSet LoadHandbook()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "rules", "handbook.yml");
-            if (File.Exists(path) && File.Exists(Path.Combine(dir.FullName, "IssueHygiene.sln")))
-            {
-                return RuleSetLoader.Load(File.ReadAllText(path), path).RuleSet
-                    ?? throw new InvalidOperationException("rules/handbook.yml does not load");
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmarks from inside the repository");
-    }
+    internal static RuleSet LoadHandbook() =>
+        RuleSetLoader.Load(File.ReadAllText(RepositoryPaths.Handbook), RepositoryPaths.Handbook).RuleSet
+            ?? throw new InvalidOperationException("rules/handbook.yml does not load");
 }

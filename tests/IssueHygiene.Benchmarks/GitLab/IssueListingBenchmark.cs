@@ -17,7 +17,7 @@ public static class IssueListingBenchmark
 {
     public static async Task<int> RunAsync()
     {
-        var root = SweepBenchmark.RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var port = 20000 + Random.Shared.Next(20000);
         using (var simulator = SweepBenchmark.StartSimulator(root, port, 10_000, 20))
         {

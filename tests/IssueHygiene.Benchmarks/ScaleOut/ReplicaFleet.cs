@@ -58,7 +58,7 @@ internal sealed class ReplicaFleet : IAsyncDisposable
             ["IssueHygiene__Storage__Provider"] = "postgres",
             ["IssueHygiene__Storage__ConnectionString"] = connectionString,
             ["IssueHygiene__DryRun"] = "false",
-            ["IssueHygiene__Rules__Path"] = Path.Combine(RepoRoot(), "rules", "handbook.yml"),
+            ["IssueHygiene__Rules__Path"] = Path.Combine(RepositoryPaths.Root, "rules", "handbook.yml"),
             ["IssueHygiene__Scopes__Groups__0"] = simulator.Handbook!.GroupPath,
             ["IssueHygiene__Schedule__Cron"] = "",
             ["IssueHygiene__Worker__Debounce"] = "00:00:00.020",
@@ -134,7 +134,7 @@ internal sealed class ReplicaFleet : IAsyncDisposable
 
     private static Process Start(int port, IReadOnlyDictionary<string, string> environment)
     {
-        var dll = Path.Combine(RepoRoot(), "src", "IssueHygiene", "bin", "Release", "net10.0", "issue-hygiene.dll");
+        var dll = Path.Combine(RepositoryPaths.Root, "src", "IssueHygiene", "bin", "Release", "net10.0", "issue-hygiene.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: dotnet build src/IssueHygiene -c Release first");
@@ -189,19 +189,6 @@ internal sealed class ReplicaFleet : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IssueHygiene.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root (IssueHygiene.sln) not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

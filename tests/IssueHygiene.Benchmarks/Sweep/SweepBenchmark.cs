@@ -17,7 +17,7 @@ public static class SweepBenchmark
         var issues = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
         var latency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
         var live = args.Length > 3 && args[3] == "live";
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var port = 20000 + Random.Shared.Next(20000);
 
         using var simulator = StartSimulator(root, port, issues, latency);
@@ -98,18 +98,5 @@ public static class SweepBenchmark
         using var log = JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/_simulator/requests")));
         var api = log.RootElement.EnumerateArray().Where(e => e.GetProperty("path").GetString()!.StartsWith("/api/", StringComparison.Ordinal)).ToList();
         return (api.Count(e => e.GetProperty("method").GetString() == "GET"), api.Count(e => e.GetProperty("method").GetString() != "GET"));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IssueHygiene.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmark from inside the repository");
     }
 }

@@ -58,7 +58,7 @@ internal sealed class ServeBenchHost : IAsyncDisposable
                 ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "store.db")}",
                 ["Storage:Durability"] = durability,
                 ["DryRun"] = "false",
-                ["Rules:Path"] = Path.Combine(RepositoryRoot(), "rules", "handbook.yml"),
+                ["Rules:Path"] = RepositoryPaths.Handbook,
                 ["Scopes:Groups:0"] = simulator.Handbook!.GroupPath,
                 ["Webhook:Secrets:0"] = Secret,
                 ["Worker:Debounce"] = "00:00:00.050",
@@ -157,18 +157,5 @@ internal sealed class ServeBenchHost : IAsyncDisposable
         {
             // Temp folder: cleaned by the OS.
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IssueHygiene.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IssueHygiene.sln not found above " + AppContext.BaseDirectory);
     }
 }

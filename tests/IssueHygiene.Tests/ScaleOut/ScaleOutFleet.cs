@@ -18,7 +18,7 @@ namespace IssueHygiene.Tests.ScaleOut;
 /// </summary>
 internal sealed class ScaleOutFleet : IAsyncDisposable
 {
-    private readonly Dictionary<ReplicaProcess, HttpClient> _clients = [];
+    private readonly Dictionary<ServeProcess, HttpClient> _clients = [];
     private int _next;
 
     private ScaleOutFleet(SimulatedGitLab simulator, FleetDatabase database, IHygieneStore store)
@@ -35,7 +35,7 @@ internal sealed class ScaleOutFleet : IAsyncDisposable
     /// <summary>The fleet's shared store, opened by the test to observe it.</summary>
     public IHygieneStore Store { get; }
 
-    public List<ReplicaProcess> Replicas { get; } = [];
+    public List<ServeProcess> Replicas { get; } = [];
 
     public string ScopeKey => "group:" + Simulator.Handbook!.GroupPath;
 
@@ -72,7 +72,7 @@ internal sealed class ScaleOutFleet : IAsyncDisposable
         var store = new PostgresHygieneStore(database.ConnectionString, TimeProvider.System);
         await store.InitializeAsync();
         var fleet = new ScaleOutFleet(simulator, database, store);
-        var started = await Task.WhenAll(Enumerable.Range(0, replicas).Select(_ => ReplicaProcess.StartAsync(ServeProcess.FreePort(), environment)));
+        var started = await Task.WhenAll(Enumerable.Range(0, replicas).Select(_ => ServeProcess.StartAsync(ServeProcess.FreePort(), environment)));
         fleet.Replicas.AddRange(started);
         foreach (var replica in started)
         {
@@ -223,7 +223,7 @@ internal sealed class ScaleOutFleet : IAsyncDisposable
     }
 
     /// <summary>The replica holding the sweep lease (its holder names the process id).</summary>
-    public async Task<ReplicaProcess?> SweepingReplicaAsync()
+    public async Task<ServeProcess?> SweepingReplicaAsync()
     {
         if (await Store.Leases.GetAsync(LeasedSweep.LeaseName) is not { } lease)
         {

@@ -4,6 +4,8 @@ using IssueHygiene.GitLabSimulator;
 using IssueHygiene.Storage.Deliveries;
 using IssueHygiene.Storage.Sweeps;
 
+using IssueHygiene.Tests.Serve;
+
 namespace IssueHygiene.Tests.ScaleOut;
 
 /// <summary>
@@ -55,7 +57,7 @@ public sealed class ScaleOutFleetTests
         await fleet.AssertConvergedAsync();
     }
 
-    private static async Task<(ReplicaProcess Sweeper, string RunId)> SweepInProgressAsync(ScaleOutFleet fleet, TimeSpan timeout)
+    private static async Task<(ServeProcess Sweeper, string RunId)> SweepInProgressAsync(ScaleOutFleet fleet, TimeSpan timeout)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (DateTimeOffset.UtcNow < deadline)

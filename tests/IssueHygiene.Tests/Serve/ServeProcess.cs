@@ -4,7 +4,11 @@ using System.Net.Sockets;
 
 namespace IssueHygiene.Tests.Serve;
 
-/// <summary><c>dotnet issue-hygiene.dll serve</c> as a separate process, configured through the environment (the contract names).</summary>
+/// <summary>
+/// <c>dotnet issue-hygiene.dll serve</c> as a separate process, configured through the environment (the contract
+/// names). Used by the crash test and, one per replica, by the scale-out fleet (whose sweep lease names the holder's
+/// process id, so a test can kill exactly the sweeping replica).
+/// </summary>
 internal sealed class ServeProcess : IDisposable
 {
     private readonly Process _process;
@@ -16,6 +20,8 @@ internal sealed class ServeProcess : IDisposable
     }
 
     public string Url { get; }
+
+    public int ProcessId => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
@@ -51,7 +57,8 @@ internal sealed class ServeProcess : IDisposable
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        // Several replicas starting at once on 2 cores take a while.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(40);
         while (DateTimeOffset.UtcNow < deadline && !process.HasExited)
         {
             try
@@ -62,7 +69,7 @@ internal sealed class ServeProcess : IDisposable
                     return new ServeProcess(process, url);
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 // Not listening yet.
             }
