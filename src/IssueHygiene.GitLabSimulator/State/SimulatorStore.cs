@@ -164,7 +164,7 @@ internal sealed partial class SimulatorStore
         var issue = new SimIssue
         {
             Id = _nextIssueId++,
-            Iid = project.Issues.Count + 1,
+            Iid = project.NextIssueIid++,
             Project = project,
             Title = title,
             Description = description,
@@ -173,10 +173,33 @@ internal sealed partial class SimulatorStore
             UpdatedAt = createdAt,
         };
         project.Issues.Add(issue);
+        project.IssuesByIid.Add(issue.Iid, issue);
         Issues.Add(issue.Id, issue);
         CreationVersion++;
         UpdateVersion++;
         return issue;
+    }
+
+    /// <summary>
+    /// Removes an issue and its notes, as GitLab's Issuable::DestroyService does; its iid is not
+    /// reused. Every sorted list index goes stale, so the next list rebuilds it.
+    /// </summary>
+    public void DeleteIssue(SimIssue issue)
+    {
+        var project = issue.Project;
+        project.Issues.Remove(issue);
+        project.IssuesByIid.Remove(issue.Iid);
+        Issues.Remove(issue.Id);
+        if (NotesByIssueId.Remove(issue.Id, out var notes))
+        {
+            foreach (var note in notes)
+            {
+                Notes.Remove(note.Id);
+            }
+        }
+
+        CreationVersion++;
+        UpdateVersion++;
     }
 
     public SimNote InsertNote(SimIssue issue, string body, long authorId, bool isInternal, bool isSystem, DateTimeOffset createdAt)
