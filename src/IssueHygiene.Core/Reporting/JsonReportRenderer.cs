@@ -6,7 +6,7 @@ using IssueHygiene.Core.Evaluation;
 namespace IssueHygiene.Core.Reporting;
 
 /// <summary>
-/// The JSON forms (contract, DESIGN.md §5): the report <c>{"totals":{…},"issues":[…]}</c> and the verdict of
+/// The JSON forms (contract, docs/architecture.md §5): the report <c>{"totals":{…},"issues":[…]}</c> and the verdict of
 /// <c>lint --format json</c> <c>{"violations":[…],"quickActions":[…]}</c>. Extra keys only ever extend them.
 /// </summary>
 public static class JsonReportRenderer
