@@ -13,6 +13,7 @@ public sealed class HygieneReport
     private readonly SortedDictionary<string, int> _byRule = new(StringComparer.Ordinal);
     private readonly int[] _bySeverity = new int[3];
     private readonly List<MilestoneFinding> _milestoneFindings = [];
+    private readonly List<IssueFailure> _failures = [];
 
     public bool DryRun { get; init; }
 
@@ -33,6 +34,14 @@ public sealed class HygieneReport
     public int CountOf(Severity severity) => _bySeverity[(int)severity];
 
     public IReadOnlyList<MilestoneFinding> MilestoneFindings => _milestoneFindings;
+
+    /// <summary>Issues the run could not finish (GitLab refused or lost them); the run went on with the others.</summary>
+    public IReadOnlyList<IssueFailure> Failures => _failures;
+
+    /// <summary>How the write budget went (null: the run had none to report).</summary>
+    public WriteBudgetUse? Budget { get; set; }
+
+    public void AddFailure(IssueFailure failure) => _failures.Add(failure);
 
     public void Add(Verdict verdict, IReadOnlyList<PlannedWrite>? writes = null)
     {

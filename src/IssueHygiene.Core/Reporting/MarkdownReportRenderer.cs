@@ -16,7 +16,22 @@ public static class MarkdownReportRenderer
         md.Append("# Issue hygiene report").Append(report.DryRun ? " (dry run: nothing was written)" : string.Empty).Append("\n\n");
         md.Append(CultureInfo.InvariantCulture, $"- Issues checked: **{report.IssueCount}**, with findings: **{report.Issues.Count(i => i.Verdict.Violations.Count > 0)}**\n");
         md.Append(CultureInfo.InvariantCulture, $"- Findings: **{report.CountOf(Severity.Error)}** errors, **{report.CountOf(Severity.Warning)}** warnings, **{report.CountOf(Severity.Info)}** info\n");
-        md.Append(CultureInfo.InvariantCulture, $"- Writes {(report.DryRun ? "that would be made" : "made")}: **{report.WriteCount}**\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"- Writes {(report.DryRun ? "that would be made" : "made")}: **{report.WriteCount}**\n");
+        if (report.Budget is { Stopped: true } budget)
+        {
+            md.Append("- Write budget: ").Append(budget.Describe(report.DryRun)).Append('\n');
+        }
+
+        if (report.Failures.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- Issues GitLab refused or lost (the run went on): **{report.Failures.Count}**\n");
+            foreach (var failure in report.Failures)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"  - project {failure.ProjectId} issue {failure.Iid}: ").Append(MarkdownText.Flatten(failure.Error)).Append('\n');
+            }
+        }
+
+        md.Append('\n');
 
         if (report.ByRule.Count > 0)
         {

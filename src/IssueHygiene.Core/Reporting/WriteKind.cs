@@ -1,6 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace IssueHygiene.Core.Reporting;
 
-/// <summary>The kinds of write IssueHygiene makes to GitLab (their JSON names are a contract).</summary>
+/// <summary>
+/// The kinds of write IssueHygiene makes to GitLab: the one enumeration reports, the audit log and metrics share
+/// (their names, <see cref="WriteKindNames"/>, are a contract).
+/// </summary>
 public enum WriteKind
 {
     NoteCreate,
@@ -10,7 +15,7 @@ public enum WriteKind
     RestUpdate,
 }
 
-/// <summary>The contract names of <see cref="WriteKind"/>.</summary>
+/// <summary>The contract names of <see cref="WriteKind"/> (report JSON <c>plannedWrites[].kind</c>, audit <c>kind</c>).</summary>
 public static class WriteKindNames
 {
     public static string Name(this WriteKind kind) => kind switch
@@ -19,6 +24,22 @@ public static class WriteKindNames
         WriteKind.NoteEdit => "note-edit",
         WriteKind.NoteDelete => "note-delete",
         WriteKind.QuickActions => "quick-actions",
-        _ => "rest-update",
+        WriteKind.RestUpdate => "rest-update",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown write kind"),
     };
+
+    public static bool TryParse(string? name, [NotNullWhen(true)] out WriteKind? kind)
+    {
+        kind = null;
+        foreach (var candidate in Enum.GetValues<WriteKind>())
+        {
+            if (string.Equals(candidate.Name(), name, StringComparison.Ordinal))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
