@@ -158,6 +158,7 @@ public sealed class SimulatedGitLab : IAsyncDisposable
         LabelsEndpoints.Map(app, services);
         MilestonesEndpoints.Map(app, services);
         HooksEndpoints.Map(app, services);
+        MembersEndpoints.Map(app, services);
         app.MapGet("/_simulator/requests", (HttpContext c) => ApiResult.Ok(new JsonArray([.. services.RequestLog.Entries.Select(e => (JsonNode)new JsonObject
         {
             ["method"] = e.Method,
