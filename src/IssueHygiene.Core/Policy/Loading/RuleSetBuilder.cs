@@ -71,6 +71,7 @@ internal static class RuleSetBuilder
                 Other = [.. d.Other.Select(ToDefinition)],
             },
             Rules = rules,
+            MergeRequests = MergeRequestSection.Build(d.MergeRequests),
         };
     }
 

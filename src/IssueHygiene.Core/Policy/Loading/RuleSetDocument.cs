@@ -48,6 +48,9 @@ public sealed record RuleSetDocument
 
     public IReadOnlyList<RuleDocument> Rules { get; init; } = [];
 
+    /// <summary>The <c>mergeRequests</c> section; null when not written.</summary>
+    public MergeRequestDocument? MergeRequests { get; init; }
+
     /// <summary>Where the document starts (for errors about something missing).</summary>
     public SourceLocation Start { get; init; }
 }

@@ -10,7 +10,7 @@ namespace IssueHygiene.Core.Policy.Loading;
 /// </summary>
 public static class RuleSetLoader
 {
-    private static readonly string[] RootKeys = ["version", "timeZone", "gracePeriod", "exemptionLabel", "milestones", "labels", "rules"];
+    private static readonly string[] RootKeys = ["version", "timeZone", "gracePeriod", "exemptionLabel", "milestones", "labels", "rules", MergeRequestSection.Key];
     private static readonly string[] MilestoneKeys = ["backlog", "sprint"];
     private static readonly string[] SprintKeys = ["pattern", "dateFormat", "weekday", "titleTemplate", "planAheadWeeks"];
     private static readonly string[] LabelsKeys = ["flow", "type", "stage", "other"];
@@ -76,6 +76,7 @@ public static class RuleSetLoader
                 "exemptionLabel" => document with { ExemptionLabel = walker.Scalar(value, "exemptionLabel") },
                 "milestones" => ReadMilestones(walker, value, document),
                 "labels" => ReadLabels(walker, value, document),
+                MergeRequestSection.Key => document with { MergeRequests = MergeRequestSection.Read(walker, value) },
                 _ => document with { Rules = ReadRules(walker, value) },
             };
         }
