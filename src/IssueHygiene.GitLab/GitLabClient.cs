@@ -26,7 +26,7 @@ namespace IssueHygiene.GitLab;
 /// (<see cref="DependencyInjection.GitLabServiceCollectionExtensions.AddGitLabClient"/>) and
 /// <see cref="Create"/> both set them up.
 /// </summary>
-public sealed class GitLabClient : IGitLabClient, IDisposable
+public sealed partial class GitLabClient : IGitLabClient, IDisposable
 {
     private const int BodyExcerptLength = 300;
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
