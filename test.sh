@@ -5,6 +5,17 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The repository stands alone: no tracked file may read or cite anything beside the clone (`../shared`) or the
+# design notes that never lived here (`DESIGN.md`); the contracts are docs/architecture.md.
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  if outside=$(git grep --untracked -n -I -e '\.\./shared' -e 'DESIGN\.md' -- . ':(exclude)test.sh'); then
+    echo "test.sh: files refer to something outside the repository:" >&2
+    echo "$outside" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+
 if [ -z "${ISSUEHYGIENE_TEST_POSTGRES:-}" ]; then
   info=$(bash .ci/postgres.sh) || { echo "test.sh: could not start PostgreSQL" >&2; echo "0 passed, 1 failed"; exit 1; }
   export ISSUEHYGIENE_TEST_POSTGRES="${info%%|*}"

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace IssueHygiene.GitLabSimulator.Tests;
 
-/// <summary>Quick actions in notes, as DESIGN.md §8 describes GitLab's behaviour.</summary>
+/// <summary>Quick actions in notes, as docs/architecture.md §8 describes GitLab's behaviour.</summary>
 public sealed class QuickActionTests : IAsyncLifetime
 {
     private SimulatedGitLab _sim = null!;
