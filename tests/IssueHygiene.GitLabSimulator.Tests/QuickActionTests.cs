@@ -185,6 +185,73 @@ public sealed class QuickActionTests : IAsyncLifetime
         Assert.Equal(0, UserNotes(iid));
     }
 
+    [Fact]
+    public async Task Relabel_ReplacesAllLabels()
+    {
+        var iid = await _client.CreateIssueAsync(_project, new { labels = "Bug,CLI,flow::Doing" });
+
+        await NoteAsync(iid, "/relabel ~\"Feature Request\" ~UI");
+
+        Assert.Equal(["Feature Request", "UI"], Issue(iid).Labels);
+    }
+
+    [Theory]
+    [InlineData("/milestone %\"{0}\"")]
+    [InlineData("/milestone %{0}")]
+    [InlineData("/milestone {0}")]
+    public async Task Milestone_ReferenceForms_SetTheSprintMilestone(string template)
+    {
+        var iid = await _client.CreateIssueAsync(_project);
+        var sprint = _sim.Handbook!.SprintMilestoneIds.Keys.Max().ToString("yyyy-MM-dd");
+
+        var response = await NoteAsync(iid, string.Format(System.Globalization.CultureInfo.InvariantCulture, template, sprint));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.Status);
+        Assert.Equal(sprint, Issue(iid).MilestoneTitle);
+    }
+
+    [Fact]
+    public async Task RemoveMilestone_ClearsTheMilestone()
+    {
+        var iid = await _client.CreateIssueAsync(_project, new { milestone_id = _sim.Handbook!.BacklogMilestoneId });
+
+        var response = await NoteAsync(iid, "/remove_milestone");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.Status);
+        Assert.Null(Issue(iid).MilestoneId);
+    }
+
+    [Fact]
+    public async Task AssignReassignUnassign_ChangeAssigneesInTurn()
+    {
+        var iid = await _client.CreateIssueAsync(_project);
+
+        await NoteAsync(iid, "/assign @developer-user @reporter-user");
+        Assert.Equal(["developer-user", "reporter-user"], Issue(iid).AssigneeUsernames);
+
+        await NoteAsync(iid, "/reassign @maintainer-user");
+        Assert.Equal(["maintainer-user"], Issue(iid).AssigneeUsernames);
+
+        await NoteAsync(iid, "/unassign");
+        Assert.Empty(Issue(iid).AssigneeUsernames);
+    }
+
+    [Fact]
+    public async Task ConfidentialAndClose_SetConfidentialAndCloseTheIssue()
+    {
+        var iid = await _client.CreateIssueAsync(_project);
+
+        var response = await NoteAsync(iid, "/confidential\n/close");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.Status);
+        Assert.True(Issue(iid).Confidential);
+        Assert.Equal("closed", Issue(iid).State);
+        Assert.Equal("close", response.Object["commands_changes"]!["state_event"]!.GetValue<string>());
+
+        await NoteAsync(iid, "/reopen");
+        Assert.Equal("opened", Issue(iid).State);
+    }
+
     // GitLab: Gitlab::QuickActions::Extractor#extract_commands removes every recognised command line
     // (InterpretService#extractor passes all command_definitions); the /label condition (admin_issue)
     // then keeps the guest's command from applying.
