@@ -8,4 +8,6 @@ public enum AuditWriteKind
     NoteDelete,
     QuickActions,
     RestUpdate,
+    IssueCreate,
+    IssueEdit,
 }
