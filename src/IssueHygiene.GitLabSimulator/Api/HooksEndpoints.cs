@@ -71,6 +71,7 @@ internal static class HooksEndpoints
             ConfidentialIssuesEvents = p.Bool("confidential_issues_events") ?? false,
             NoteEvents = p.Bool("note_events") ?? false,
             ConfidentialNoteEvents = p.Bool("confidential_note_events") ?? false,
+            MergeRequestsEvents = p.Bool("merge_requests_events") ?? false,
             CreatedAt = sim.Store.Now,
         });
         return ApiResult.Created(GitLabJson.Hook(hook));

@@ -12,6 +12,7 @@ internal sealed class SimHook
     public bool ConfidentialIssuesEvents { get; init; }
     public bool NoteEvents { get; init; }
     public bool ConfidentialNoteEvents { get; init; }
+    public bool MergeRequestsEvents { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 
     private int _consecutiveFailures;
