@@ -157,6 +157,10 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
             GitLabJsonContext.Default.ListGitLabNote,
             cancellationToken);
 
+    public Task<GitLabNote> GetIssueNoteAsync(IdOrPath project, long issueIid, long noteId, CancellationToken cancellationToken = default) =>
+        GetAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"), "GET /projects/:id/issues/:iid/notes/:note_id",
+            $"note {Number(noteId)} of {IssueName(project, issueIid)}", GitLabJsonContext.Default.GitLabNote, cancellationToken);
+
     public async Task<NoteCreateResult> CreateIssueNoteAsync(IdOrPath project, long issueIid, string body, bool isInternal = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(body);

@@ -27,5 +27,8 @@ public sealed record RuleSet
     /// <summary>Settings of every rule, by id; a rule the file does not mention keeps its defaults.</summary>
     public required IReadOnlyDictionary<string, RuleSettings> Rules { get; init; }
 
+    /// <summary>The summary issue's title and the optional marker label.</summary>
+    public SummaryPolicy Summary { get; init; } = new();
+
     public RuleSettings SettingsFor(string ruleId) => Rules[ruleId];
 }

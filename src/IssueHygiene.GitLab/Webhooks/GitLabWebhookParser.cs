@@ -52,6 +52,12 @@ public static class GitLabWebhookParser
             return new WebhookEvent.Malformed("Empty issue payload.");
         }
 
+        // "required" only demands the key: a JSON null still arrives as null.
+        if (payload.Project is null || payload.ObjectAttributes is null)
+        {
+            return new WebhookEvent.Malformed("An issue payload needs project and object_attributes.");
+        }
+
         return payload.IsIssue
             ? new WebhookEvent.Issue(payload)
             : new WebhookEvent.Ignored($"work_item of type '{payload.ObjectAttributes.Type}' is not an issue.");
@@ -68,6 +74,11 @@ public static class GitLabWebhookParser
         if (payload is null)
         {
             return new WebhookEvent.Malformed("Empty note payload.");
+        }
+
+        if (payload.Project is null || payload.ObjectAttributes is null)
+        {
+            return new WebhookEvent.Malformed("A note payload needs project and object_attributes.");
         }
 
         return payload.IsOnIssue ? new WebhookEvent.Note(payload)
