@@ -14,6 +14,9 @@ public sealed record IssueChange
 
     public IReadOnlyList<string> RemoveLabels { get; init; } = [];
 
+    /// <summary>The complete label list (GitLab's <c>labels</c>, e.g. of an issue created); null leaves labels to the add/remove lists.</summary>
+    public IReadOnlyList<string>? Labels { get; init; }
+
     /// <summary>The milestone's global id; 0 removes the milestone.</summary>
     public long? MilestoneId { get; init; }
 
@@ -29,7 +32,7 @@ public sealed record IssueChange
     public bool ReplacesText => Title is not null || Description is not null;
 
     public bool IsEmpty =>
-        AddLabels.Count == 0 && RemoveLabels.Count == 0 && MilestoneId is null && Confidential is null && Title is null && Description is null;
+        AddLabels.Count == 0 && RemoveLabels.Count == 0 && Labels is null && MilestoneId is null && Confidential is null && Title is null && Description is null;
 
     /// <summary>The change as GitLab's REST parameter names and values (reports and audit show these).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Fields()
@@ -48,6 +51,11 @@ public sealed record IssueChange
         if (Description is { } description)
         {
             fields.Add(new("description", description));
+        }
+
+        if (Labels is { } labels)
+        {
+            fields.Add(new("labels", string.Join(',', labels)));
         }
 
         if (MilestoneId is { } milestone)

@@ -26,6 +26,7 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
             return WritePlan.Nothing;
         }
 
+        verdict = MarkerLabel.WithMarker(verdict, evaluator.Rules.Summary.MarkerLabel, v => evaluator.EvaluateAfterFixes(v, now, catalog));
         var noteFindings = verdict.Violations.Where(v => v.InLintNote).ToList();
         var rulesServed = noteFindings.Select(v => v.Rule).Distinct().ToList();
         var fixRules = verdict.Violations.Where(v => v.Fixes.Count > 0).Select(v => v.Rule).Distinct().ToList();
@@ -45,7 +46,10 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
         {
             if (noteFindings.Count == 0 && !verdict.HasAnswer)
             {
-                return WritePlan.Nothing;
+                // Nothing to say; only the marker label can still need taking off.
+                return verdict.QuickActions.Count == 0
+                    ? WritePlan.Nothing
+                    : new WritePlan([new PlannedWrite { Kind = WriteKind.QuickActions, QuickActions = [.. verdict.QuickActions.Select(a => a.Render())] }], null, null);
             }
 
             var shown = _renderer.Render(shownVerdict);

@@ -13,6 +13,12 @@ public enum WriteKind
     NoteDelete,
     QuickActions,
     RestUpdate,
+
+    /// <summary>An issue created (the scope's summary issue, the first time).</summary>
+    IssueCreate,
+
+    /// <summary>An issue's title or description replaced (the summary issue, edited in place).</summary>
+    IssueEdit,
 }
 
 /// <summary>The contract names of <see cref="WriteKind"/> (report JSON <c>plannedWrites[].kind</c>, audit <c>kind</c>).</summary>
@@ -25,6 +31,8 @@ public static class WriteKindNames
         WriteKind.NoteDelete => "note-delete",
         WriteKind.QuickActions => "quick-actions",
         WriteKind.RestUpdate => "rest-update",
+        WriteKind.IssueCreate => "issue-create",
+        WriteKind.IssueEdit => "issue-edit",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown write kind"),
     };
 

@@ -51,6 +51,9 @@ public static class GitLabServiceCollectionExtensions
         services.TryAddTransient<IGitLabDirectory>(sp => sp.GetRequiredService<IGitLabClient>());
         services.TryAddTransient<IGitLabHooks>(sp => sp.GetRequiredService<IGitLabClient>());
         services.TryAddTransient<IGitLabEventEcho>(sp => sp.GetRequiredService<IGitLabClient>());
+        // The merge-request role of the same client (same transport, budget and statistics).
+        services.TryAddTransient<IGitLabMergeRequests>(sp => sp.GetRequiredService<IGitLabClient>() as IGitLabMergeRequests
+            ?? throw new InvalidOperationException("the registered IGitLabClient does not serve merge requests"));
         return services;
     }
 }

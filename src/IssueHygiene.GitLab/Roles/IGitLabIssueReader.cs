@@ -14,4 +14,7 @@ public interface IGitLabIssueReader
     Task<GitLabIssue> GetIssueAsync(IdOrPath project, long issueIid, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<GitLabNote> ListIssueNotesAsync(IdOrPath project, long issueIid, CancellationToken cancellationToken = default);
+
+    /// <summary>One note as GitLab has it now (author and body are GitLab's word, not a payload's).</summary>
+    Task<GitLabNote> GetIssueNoteAsync(IdOrPath project, long issueIid, long noteId, CancellationToken cancellationToken = default);
 }

@@ -152,14 +152,18 @@ internal sealed partial class SimulatorStore
             ConfidentialIssuesEvents = template.ConfidentialIssuesEvents,
             NoteEvents = template.NoteEvents,
             ConfidentialNoteEvents = template.ConfidentialNoteEvents,
+            MergeRequestsEvents = template.MergeRequestsEvents,
             CreatedAt = Now,
         };
         Hooks.Add(hook);
         return hook;
     }
 
-    /// <summary>Inserts an issue as-is (no hooks, no system notes): for seeding and for POST.</summary>
-    public SimIssue InsertIssue(SimProject project, string title, string? description, long authorId, DateTimeOffset createdAt)
+    /// <summary>
+    /// Inserts an issue as-is (no hooks, no system notes): for seeding and for POST.
+    /// <paramref name="updatedAt"/> defaults to <paramref name="createdAt"/> (seeding); POST passes "now".
+    /// </summary>
+    public SimIssue InsertIssue(SimProject project, string title, string? description, long authorId, DateTimeOffset createdAt, DateTimeOffset? updatedAt = null)
     {
         var issue = new SimIssue
         {
@@ -170,7 +174,7 @@ internal sealed partial class SimulatorStore
             Description = description,
             AuthorId = authorId,
             CreatedAt = createdAt,
-            UpdatedAt = createdAt,
+            UpdatedAt = updatedAt ?? createdAt,
         };
         project.Issues.Add(issue);
         project.IssuesByIid.Add(issue.Iid, issue);

@@ -29,7 +29,8 @@ public sealed partial class SweepRunner(
     Evaluator evaluator,
     IssueProcessor processor,
     TimeProvider time,
-    ILogger<SweepRunner> logger)
+    ILogger<SweepRunner> logger,
+    MergeRequests.MergeRequestSweep? mergeRequests = null)
 {
     /// <summary>The error a sweep run is finished with when the write budget stopped it (not an interruption).</summary>
     public const string BudgetStopped = "write budget exhausted";
@@ -123,7 +124,15 @@ public sealed partial class SweepRunner(
                 }
             }
 
+            // Merge requests ("Code review"): open ones and those merged since the last run, same budget and audit.
+            foreach (var outcome in mergeRequests is null ? [] : await mergeRequests.RunAsync(scope, context, cancellationToken))
+            {
+                failed += outcome.Status == ActStatus.Failed ? 1 : 0;
+                report.AddMergeRequest(outcome.Verdict, outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : []);
+            }
+
             await FlushAuditAsync(context, cancellationToken);
+
             report.AddMilestoneFindings(await MilestoneFindingsAsync(scope, cancellationToken));
             if (run is not null)
             {

@@ -76,6 +76,12 @@ internal sealed class FakeIssueTracker : IGitLabIssueReader, IGitLabIssueWriter,
         }
     }
 
+    public Task<GitLabNote> GetIssueNoteAsync(IdOrPath project, long issueIid, long noteId, CancellationToken cancellationToken = default)
+    {
+        Log($"GET note {project}#{issueIid}/{noteId}");
+        return Task.FromResult(_notes[(long.Parse(project.Value, System.Globalization.CultureInfo.InvariantCulture), issueIid)].Find(n => n.Id == noteId) ?? throw NotFound($"note {noteId}"));
+    }
+
     public IAsyncEnumerable<GitLabIssue> ListProjectIssuesAsync(IdOrPath project, IssueQuery query, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("the issue path never lists issues");
 
