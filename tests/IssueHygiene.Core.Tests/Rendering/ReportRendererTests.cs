@@ -83,7 +83,7 @@ public sealed class ReportRendererTests
         var cases = suite.Elements("testcase").ToList();
         Assert.Equal("#7 Make extractors faster", cases[0].Attribute("name")!.Value);
         Assert.Equal(["milestone-required", "type-label"], cases[0].Elements("failure").Select(f => f.Attribute("type")!.Value));
-        Assert.Equal("#8 bell <b>&", cases[1].Attribute("name")!.Value);
+        Assert.Equal("#8 bellU+0007 <b>&", cases[1].Attribute("name")!.Value);
         Assert.Empty(cases[1].Elements("failure"));
         Assert.Contains("info stage-label", cases[1].Element("system-out")!.Value, StringComparison.Ordinal);
     }
