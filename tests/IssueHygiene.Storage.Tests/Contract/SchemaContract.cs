@@ -4,6 +4,9 @@ namespace IssueHygiene.Storage.Tests.Contract;
 
 public abstract class SchemaContract : StoreTestBase
 {
+    /// <summary>Both backends keep their migration lists in step.</summary>
+    private static int NewestVersion => IssueHygiene.Storage.Sqlite.SqliteMigrations.All.Count;
+
     [Fact]
     public async Task InitializeAsync_Twice_IsIdempotentAtTheNewestVersion()
     {
@@ -11,7 +14,7 @@ public abstract class SchemaContract : StoreTestBase
         await Store.InitializeAsync();
         var second = await OpenAsync();
 
-        Assert.Equal(1, version);
+        Assert.Equal(NewestVersion, version);
         Assert.Equal(version, await second.GetSchemaVersionAsync());
     }
 
@@ -22,10 +25,10 @@ public abstract class SchemaContract : StoreTestBase
 
         var error = await Assert.ThrowsAsync<StorageSchemaTooNewException>(() => OpenAsync());
 
-        Assert.Equal((7, 1), (error.DatabaseVersion, error.KnownVersion));
+        Assert.Equal((7, NewestVersion), (error.DatabaseVersion, error.KnownVersion));
         Assert.Contains(Store.Description, error.Message, StringComparison.Ordinal);
         Assert.Contains("version 7", error.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"up to {NewestVersion}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,7 +40,7 @@ public abstract class SchemaContract : StoreTestBase
         {
             await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync())));
 
-            Assert.All(await Task.WhenAll(stores.Select(s => s.GetSchemaVersionAsync())), v => Assert.Equal(1, v));
+            Assert.All(await Task.WhenAll(stores.Select(s => s.GetSchemaVersionAsync())), v => Assert.Equal(NewestVersion, v));
         }
         finally
         {
@@ -46,5 +49,31 @@ public abstract class SchemaContract : StoreTestBase
                 await store.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task Migration2_BodiesQueuedBefore_BecomeDigestsWithoutTheirText()
+    {
+        // Issue 16 hole 3: deliveries kept every webhook body; version 2 keeps a digest (kind, note id, create/update).
+        var note = await Store.Deliveries.EnqueueAsync(TestDeliveries.For(1, 10) with
+        {
+            Payload = """{"object_kind":"note","object_attributes":{"id":55,"note":"token glpat-SECRETSECRETSECRET","action":"update"},"issue":{"iid":10}}""",
+        });
+        var issue = await Store.Deliveries.EnqueueAsync(TestDeliveries.For(1, 11) with
+        {
+            Payload = """{"object_kind":"issue","object_attributes":{"iid":11,"title":"private title"}}""",
+        });
+        await Target.ExecuteRawAsync(Location, "DELETE FROM schema_version WHERE version >= 2");
+
+        var migrated = await OpenAsync();
+
+        using var noteDigest = System.Text.Json.JsonDocument.Parse((await migrated.Deliveries.GetAsync(note.DeliveryId))!.Payload);
+        Assert.Equal(("note", 55L, "update"), (
+            noteDigest.RootElement.GetProperty("kind").GetString(),
+            noteDigest.RootElement.GetProperty("note_id").GetInt64(),
+            noteDigest.RootElement.GetProperty("action").GetString()));
+        var issuePayload = (await migrated.Deliveries.GetAsync(issue.DeliveryId))!.Payload;
+        Assert.DoesNotContain("private title", issuePayload, StringComparison.Ordinal);
+        Assert.Equal("issue", System.Text.Json.JsonDocument.Parse(issuePayload).RootElement.GetProperty("kind").GetString());
     }
 }
