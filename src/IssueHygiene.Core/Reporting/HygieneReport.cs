@@ -13,6 +13,17 @@ public sealed class HygieneReport
     private readonly SortedDictionary<string, int> _byRule = new(StringComparer.Ordinal);
     private readonly int[] _bySeverity = new int[3];
     private readonly List<MilestoneFinding> _milestoneFindings = [];
+    private readonly List<IssueReportEntry> _clean = [];
+    private readonly Dictionary<FindingTallyKey, int> _tally = [];
+    private readonly SortedDictionary<string, int> _issuesByProject = new(StringComparer.Ordinal);
+    private readonly List<FlaggedIssue> _flagged = [];
+    private readonly int[] _writesByKind = new int[Enum.GetValues<WriteKind>().Length];
+
+    /// <summary>Most issues kept for the summary's lists (which are cut far below this anyway); the rest are only counted.</summary>
+    public const int MaxFlaggedKept = 10_000;
+
+    /// <summary>Schema version of the JSON report (<c>schemaVersion</c>); raised when a key changes meaning.</summary>
+    public const int SchemaVersion = 2;
 
     public bool DryRun { get; init; }
 
@@ -34,20 +45,124 @@ public sealed class HygieneReport
 
     public IReadOnlyList<MilestoneFinding> MilestoneFindings => _milestoneFindings;
 
+    /// <summary>The scopes swept (group or project paths), for the report's header.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>True when the write budget stopped the run (some planned writes were not made).</summary>
+    public bool BudgetExhausted { get; set; }
+
+    /// <summary>The comparison with the previous run, when there was one (set by the sweep after it).</summary>
+    public RunComparison? Change { get; set; }
+
+    /// <summary>Issues checked without findings or writes (kept only with <see cref="KeepIssues"/>, for JUnit).</summary>
+    public IReadOnlyList<IssueReportEntry> CleanIssues => _clean;
+
+    /// <summary>Findings by rule × project × assignee × severity (the history a sweep stores).</summary>
+    public IReadOnlyDictionary<FindingTallyKey, int> Tally => _tally;
+
+    /// <summary>Issues checked, by project path.</summary>
+    public IReadOnlyDictionary<string, int> IssuesByProject => _issuesByProject;
+
+    /// <summary>Issues with an error or a summary-action finding (at most <see cref="MaxFlaggedKept"/>).</summary>
+    public IReadOnlyList<FlaggedIssue> Flagged => _flagged;
+
+    /// <summary>All issues with an error or a summary-action finding, kept or not.</summary>
+    public int FlaggedCount { get; private set; }
+
+    public int WritesOf(WriteKind kind) => _writesByKind[(int)kind];
+
+    /// <summary>Counts a write that belongs to no issue's verdict (the summary issue's).</summary>
+    public void AddWrite(PlannedWrite write)
+    {
+        WriteCount++;
+        _writesByKind[(int)write.Kind]++;
+    }
+
+    /// <summary>The project path an issue is counted under.</summary>
+    public static string ProjectOf(Issues.IssueSnapshot issue) => issue.ProjectPath ?? $"project-{issue.ProjectId}";
+
+    /// <summary>The assignee an issue's findings are counted under: the first by username, empty when unassigned.</summary>
+    public static string AssigneeOf(Issues.IssueSnapshot issue) =>
+        issue.Assignees.Select(a => a.Username).Order(StringComparer.Ordinal).FirstOrDefault() ?? string.Empty;
+
     public void Add(Verdict verdict, IReadOnlyList<PlannedWrite>? writes = null)
     {
         writes ??= [];
         IssueCount++;
         WriteCount += writes.Count;
+        foreach (var write in writes)
+        {
+            _writesByKind[(int)write.Kind]++;
+        }
+
+        var issue = verdict.Issue;
+        var project = ProjectOf(issue);
+        var assignee = AssigneeOf(issue);
+        _issuesByProject[project] = _issuesByProject.GetValueOrDefault(project) + 1;
+        foreach (var violation in verdict.Violations)
+        {
+            _byRule[violation.Rule] = _byRule.GetValueOrDefault(violation.Rule) + 1;
+            _bySeverity[(int)violation.Severity]++;
+            var key = new FindingTallyKey(violation.Rule, project, assignee, violation.Severity);
+            _tally[key] = _tally.GetValueOrDefault(key) + 1;
+        }
+
+        var listed = verdict.Violations.Where(v => v.Severity == Severity.Error || v.Action == RuleAction.Summary).ToList();
+        if (listed.Count > 0)
+        {
+            FlaggedCount++;
+            if (_flagged.Count < MaxFlaggedKept)
+            {
+                _flagged.Add(new FlaggedIssue(issue.ProjectId, project, issue.Iid, issue.WebUrl, issue.Confidential ? null : issue.Title, assignee,
+                    listed.Max(v => v.Severity), [.. listed.Select(v => v.Rule).Distinct()]));
+            }
+        }
+
+        if (KeepIssues && (verdict.Violations.Count > 0 || writes.Count > 0))
+        {
+            _issues.Add(new IssueReportEntry(verdict, writes));
+        }
+        else if (KeepIssues)
+        {
+            _clean.Add(new IssueReportEntry(verdict, writes));
+        }
+    }
+
+    /// <summary>The "project" milestone-level findings are counted under (they belong to the scope, not to one project).</summary>
+    public const string MilestonesProject = "(milestones)";
+
+    /// <summary>Merge requests with findings (the "Code review" rules), in the order they were evaluated.</summary>
+    public IReadOnlyList<MergeRequestReportEntry> MergeRequests => _mergeRequests;
+
+    /// <summary>Merge requests evaluated (with findings or not).</summary>
+    public int MergeRequestCount { get; private set; }
+
+    private readonly List<MergeRequestReportEntry> _mergeRequests = [];
+
+    /// <summary>Counts one evaluated merge request: its findings by rule and severity, its writes, and an entry when it has findings.</summary>
+    public void AddMergeRequest(MergeRequests.MergeRequestVerdict verdict, IReadOnlyList<PlannedWrite> writes)
+    {
+        if (verdict.Status != EvaluationStatus.Evaluated)
+        {
+            return;
+        }
+
+        MergeRequestCount++;
         foreach (var violation in verdict.Violations)
         {
             _byRule[violation.Rule] = _byRule.GetValueOrDefault(violation.Rule) + 1;
             _bySeverity[(int)violation.Severity]++;
         }
 
-        if (KeepIssues && (verdict.Violations.Count > 0 || writes.Count > 0))
+        foreach (var write in writes)
         {
-            _issues.Add(new IssueReportEntry(verdict, writes));
+            AddWrite(write);
+        }
+
+        if (verdict.Violations.Count > 0)
+        {
+            var mr = verdict.MergeRequest;
+            _mergeRequests.Add(new MergeRequestReportEntry(mr.ProjectId, mr.ProjectPath, mr.Iid, mr.Title, mr.WebUrl, mr.State, verdict.Violations, writes));
         }
     }
 
@@ -58,6 +173,8 @@ public sealed class HygieneReport
             _milestoneFindings.Add(finding);
             _byRule[finding.Rule] = _byRule.GetValueOrDefault(finding.Rule) + 1;
             _bySeverity[(int)finding.Severity]++;
+            var key = new FindingTallyKey(finding.Rule, MilestonesProject, string.Empty, finding.Severity);
+            _tally[key] = _tally.GetValueOrDefault(key) + 1;
         }
     }
 }

@@ -33,11 +33,13 @@ public sealed class SqliteHygieneStore : IHygieneStore
 
     public IScopeWatermarks Watermarks => _core.Watermarks;
 
+    public Health.ITrackerHealth Health => _core.Health;
+
     public ILeaseStore Leases => _core.Leases;
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _core.InitializeAsync(cancellationToken);
 
     public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default) => _core.GetSchemaVersionAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => _core.Backend.DisposeAsync();
+    public ValueTask DisposeAsync() => _core.DisposeAsync();
 }

@@ -12,7 +12,7 @@ namespace IssueHygiene.Core.Tests.Rendering;
 /// <summary>
 /// Text the bot did not write is inert wherever it is rendered. Random hostile strings (seeded) go in as an issue title,
 /// label names, a milestone title GitLab lists, usernames, waiver reasons and command text; the lint note, the
-/// Markdown report and the JUnit report come out; <see cref="LiveMarkdown"/> must find no construct there that the same
+/// Markdown report, the summary issue and the JUnit report come out; <see cref="LiveMarkdown"/> must find no construct there that the same
 /// renders with harmless text do not have.
 /// </summary>
 public sealed class HostileTextRenderingTests
@@ -94,7 +94,8 @@ public sealed class HostileTextRenderingTests
         var report = new HygieneReport { DryRun = true };
         report.Add(verdict, [new PlannedWrite { Kind = WriteKind.NoteCreate, Body = note.Body, QuickActions = [.. note.Commands, "/label ~\"" + title + "\""], Rules = ["sprint-overdue"] }]);
         report.AddMilestoneFindings(MilestoneChecks.Check([new MilestoneRef(100, "2026-11-26" + title, new DateOnly(2026, 11, 26))], new DateOnly(2026, 11, 23), TestData.Handbook));
-        return [note.Body, MarkdownReportRenderer.Render(report), JUnitText(JUnitReportRenderer.Render(report))];
+        var summary = IssueHygiene.Core.Summary.SummaryIssueRenderer.Render(new IssueHygiene.Core.Summary.SummaryRun { Scope = "group/project", FinishedAt = TestData.Now, Report = report });
+        return [note.Body, MarkdownReportRenderer.Render(report), summary, JUnitText(JUnitReportRenderer.Render(report))];
     }
 
     private static LintNoteContent LintNoteFor(string title, string user, string reason)
