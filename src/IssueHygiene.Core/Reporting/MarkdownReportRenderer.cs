@@ -74,7 +74,7 @@ public static class MarkdownReportRenderer
             md.Append("## Milestones\n\n");
             foreach (var finding in report.MilestoneFindings)
             {
-                md.Append("- `").Append(finding.Rule).Append("` ").Append(MarkdownText.Flatten(finding.Message)).Append('\n');
+                md.Append("- `").Append(finding.Rule).Append("` ").Append(MarkdownText.Flatten(finding.Format(MarkdownText.Code))).Append('\n');
             }
 
             md.Append('\n');
