@@ -26,6 +26,12 @@ public sealed record Violation
     /// <summary>The quick actions that fix it, when the action is <see cref="RuleAction.Fix"/> and a fix is possible.</summary>
     public IReadOnlyList<QuickAction> Fixes { get; init; } = [];
 
+    /// <summary>
+    /// When IssueHygiene does not fix the finding: the exact quick actions a person can copy into a comment to fix it
+    /// (empty when no single command does).
+    /// </summary>
+    public IReadOnlyList<QuickAction> Suggested { get; init; } = [];
+
     /// <summary>Why a <see cref="RuleAction.Fix"/> rule could not plan its fix (it is then reported as a comment).</summary>
     public string? FixUnavailable { get; init; }
 
@@ -40,7 +46,7 @@ public sealed record Violation
         other is not null
         && Rule == other.Rule && Severity == other.Severity && Action == other.Action
         && MessageTemplate == other.MessageTemplate && Help == other.Help && FixUnavailable == other.FixUnavailable
-        && Arguments.SequenceEqual(other.Arguments) && Fixes.SequenceEqual(other.Fixes);
+        && Arguments.SequenceEqual(other.Arguments) && Fixes.SequenceEqual(other.Fixes) && Suggested.SequenceEqual(other.Suggested);
 
     public override int GetHashCode() => HashCode.Combine(Rule, Severity, Action, MessageTemplate, Arguments.Count, Fixes.Count);
 

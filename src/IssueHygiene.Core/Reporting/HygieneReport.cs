@@ -5,12 +5,16 @@ namespace IssueHygiene.Core.Reporting;
 
 /// <summary>
 /// A report over many issues: totals by rule and severity, then the issues with findings or writes (clean issues
-/// are counted, not listed). Add verdicts as they stream in; only issues worth listing are kept.
+/// are counted, not listed). Add verdicts as they stream in; only issues worth listing are kept. Totals count what
+/// the notes say: when fixes are written (or, dry, would be), the findings left after them, plus what was fixed by
+/// this run, per rule. Items the rules do not govern (closed, tasks, exempt, too new) are counted as skipped, by why.
 /// </summary>
 public sealed class HygieneReport
 {
     private readonly List<IssueReportEntry> _issues = [];
     private readonly SortedDictionary<string, int> _byRule = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _fixedByRule = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _skipped = new(StringComparer.Ordinal);
     private readonly int[] _bySeverity = new int[3];
     private readonly List<MilestoneFinding> _milestoneFindings = [];
 
@@ -30,7 +34,30 @@ public sealed class HygieneReport
 
     public IReadOnlyDictionary<string, int> ByRule => _byRule;
 
+    /// <summary>Findings the fixes of this run resolved (written, or in a dry run planned), by rule.</summary>
+    public IReadOnlyDictionary<string, int> FixedByRule => _fixedByRule;
+
+    /// <summary>Items the hygiene rules skipped, by why: a work item type (<c>task</c>), <c>closed</c>, <c>exempt</c>, <c>grace-period</c>.</summary>
+    public IReadOnlyDictionary<string, int> Skipped => _skipped;
+
+    /// <summary>Why an item was skipped, as reports say it (<c>skipped: task</c>); null when it was evaluated.</summary>
+    public static string? SkipReason(Verdict verdict) => verdict.Status switch
+    {
+        EvaluationStatus.SkippedWorkItemType => verdict.Issue.IssueType?.Trim().Replace(' ', '_').ToLowerInvariant() ?? "unknown type",
+        EvaluationStatus.SkippedClosed => "closed",
+        EvaluationStatus.SkippedExempt => "exempt",
+        EvaluationStatus.SkippedGracePeriod => "grace-period",
+        _ => null,
+    };
+
+    /// <summary>Findings of a severity left after this run's fixes (what the notes say).</summary>
     public int CountOf(Severity severity) => _bySeverity[(int)severity];
+
+    /// <summary>
+    /// True when an error or warning was found, fixed by this run or not (what makes a sweep exit 1: a dry run
+    /// fixes nothing, and a live run's fixes still mean the tracker had problems).
+    /// </summary>
+    public bool FoundProblems { get; private set; }
 
     public IReadOnlyList<MilestoneFinding> MilestoneFindings => _milestoneFindings;
 
@@ -39,10 +66,27 @@ public sealed class HygieneReport
         writes ??= [];
         IssueCount++;
         WriteCount += writes.Count;
-        foreach (var violation in verdict.Violations)
+        if (SkipReason(verdict) is { } reason)
+        {
+            _skipped[reason] = _skipped.GetValueOrDefault(reason) + 1;
+        }
+
+        // The fixes take effect when they are written (or would be): then the notes describe the state after them.
+        FoundProblems |= verdict.HasProblems;
+        var fixesApplied = FixesApplied(verdict, writes);
+        var counted = fixesApplied ? verdict.ViolationsAfterFixes : verdict.Violations;
+        foreach (var violation in counted)
         {
             _byRule[violation.Rule] = _byRule.GetValueOrDefault(violation.Rule) + 1;
             _bySeverity[(int)violation.Severity]++;
+        }
+
+        if (fixesApplied)
+        {
+            foreach (var violation in verdict.Violations.Where(v => v.Fixes.Count > 0 && !counted.Contains(v)))
+            {
+                _fixedByRule[violation.Rule] = _fixedByRule.GetValueOrDefault(violation.Rule) + 1;
+            }
         }
 
         if (KeepIssues && (verdict.Violations.Count > 0 || writes.Count > 0))
@@ -51,6 +95,11 @@ public sealed class HygieneReport
         }
     }
 
+    /// <summary>True when the verdict's fixes are among the writes (made, or in a dry run planned).</summary>
+    public static bool FixesApplied(Verdict verdict, IReadOnlyList<PlannedWrite> writes) =>
+        verdict.AfterFixes is not null
+        && writes.Any(w => (w.QuickActions.Count > 0 || w.RestFields.Count > 0) && w.Rules.Any(r => r != Rules.SecretLeakRule.Id));
+
     public void AddMilestoneFindings(IEnumerable<MilestoneFinding> findings)
     {
         foreach (var finding in findings)
@@ -58,6 +107,7 @@ public sealed class HygieneReport
             _milestoneFindings.Add(finding);
             _byRule[finding.Rule] = _byRule.GetValueOrDefault(finding.Rule) + 1;
             _bySeverity[(int)finding.Severity]++;
+            FoundProblems |= finding.Severity >= Severity.Warning;
         }
     }
 }

@@ -37,6 +37,21 @@ public static class JsonReportRenderer
         }
 
         json.WriteEndObject();
+        // Added keys (the contract only ever grows): what this run's fixes resolved, and what was skipped and why.
+        json.WriteStartObject("fixedByRule");
+        foreach (var (rule, count) in report.FixedByRule)
+        {
+            json.WriteNumber(rule, count);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("skipped");
+        foreach (var (reason, count) in report.Skipped)
+        {
+            json.WriteNumber(reason, count);
+        }
+
+        json.WriteEndObject();
         json.WriteStartObject("bySeverity");
         foreach (var severity in new[] { Policy.Severity.Error, Policy.Severity.Warning, Policy.Severity.Info })
         {
@@ -56,7 +71,12 @@ public static class JsonReportRenderer
             json.WriteNumber("projectId", issue.ProjectId);
             json.WriteNumber("iid", issue.Iid);
             json.WriteString("webUrl", issue.WebUrl);
-            WriteViolations(json, entry.Verdict);
+            if (HygieneReport.SkipReason(entry.Verdict) is { } skipped)
+            {
+                json.WriteString("skipped", skipped);
+            }
+
+            WriteViolations(json, entry.Verdict, HygieneReport.FixesApplied(entry.Verdict, entry.PlannedWrites));
             json.WriteStartArray("plannedWrites");
             foreach (var write in entry.PlannedWrites)
             {
@@ -96,7 +116,12 @@ public static class JsonReportRenderer
         {
             json.WriteStartObject();
             json.WriteString("status", StatusName(verdict.Status));
-            WriteViolations(json, verdict);
+            if (HygieneReport.SkipReason(verdict) is { } skipped)
+            {
+                json.WriteString("skipped", skipped);
+            }
+
+            WriteViolations(json, verdict, fixesApplied: false);
             json.WriteStartArray("quickActions");
             foreach (var action in verdict.QuickActions)
             {
@@ -115,11 +140,49 @@ public static class JsonReportRenderer
         EvaluationStatus.Evaluated => "evaluated",
         EvaluationStatus.SkippedClosed => "skipped-closed",
         EvaluationStatus.SkippedExempt => "skipped-exempt",
+        EvaluationStatus.SkippedWorkItemType => "skipped-work-item-type",
         _ => "skipped-grace-period",
     };
 
-    private static void WriteViolations(Utf8JsonWriter json, Verdict verdict)
+    private static void WriteViolations(Utf8JsonWriter json, Verdict verdict, bool fixesApplied)
     {
+        // Violation objects keep exactly their contract keys; what the run fixed and what a person can copy are
+        // keys of their own beside the array (added only when there is something to say).
+        var fixedRules = fixesApplied
+            ? verdict.Violations.Where(v => v.Fixes.Count > 0 && !verdict.ViolationsAfterFixes.Contains(v)).Select(v => v.Rule).Distinct().ToList()
+            : [];
+        if (fixedRules.Count > 0)
+        {
+            json.WriteStartArray("fixedByThisRun");
+            foreach (var rule in fixedRules)
+            {
+                json.WriteStringValue(rule);
+            }
+
+            json.WriteEndArray();
+        }
+
+        var suggested = verdict.Violations.Where(v => v.Suggested.Count > 0).ToList();
+        if (suggested.Count > 0)
+        {
+            json.WriteStartArray("suggestedQuickActions");
+            foreach (var violation in suggested)
+            {
+                json.WriteStartObject();
+                json.WriteString("rule", violation.Rule);
+                json.WriteStartArray("quickActions");
+                foreach (var action in violation.Suggested)
+                {
+                    json.WriteStringValue(action.Render());
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteStartArray("violations");
         foreach (var violation in verdict.Violations)
         {

@@ -32,7 +32,7 @@ public static class RuleCatalog
         [.. IssueRules
             .Select(r => (r.Create, Settings: rules.SettingsFor(r.Descriptor.Id)))
             .Where(r => r.Settings.Action != RuleAction.Off)
-            .Select(r => r.Create(r.Settings, rules))];
+            .Select(r => r.Create(r.Settings, rules).Cite(rules))];
 
     /// <summary>The settings a rule has when the rules file does not mention it.</summary>
     public static RuleSettings DefaultSettings(RuleDescriptor descriptor) => new()

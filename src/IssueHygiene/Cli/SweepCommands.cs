@@ -31,8 +31,14 @@ public static class SweepCommands
         var incremental = new Option<bool>("--incremental") { Description = "Only issues updated since the last successful sweep." };
         var rules = new Option<string?>("--rules") { Description = "The rules file (default: Rules:Path, else rules/handbook.yml)." };
         var maxWrites = new Option<int?>("--max-writes") { Description = "Write budget of this run (default: MaxWritesPerRun, 50)." };
+        var state = new Option<string>("--state")
+        {
+            Description = "Which issues: opened (default), or all to include closed ones once (only the secret-leak check runs on them).",
+            DefaultValueFactory = _ => "opened",
+        };
+        state.AcceptOnlyFromAmong("opened", "all");
 
-        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites };
+        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites, state };
         if (!forceDryRun)
         {
             command.Options.Add(dryRun);
@@ -63,6 +69,7 @@ public static class SweepCommands
                 Scopes = scopes,
                 DryRun = runtime.Options.DryRun,
                 Incremental = parse.GetValue(incremental),
+                IncludeClosed = parse.GetValue(state) == "all",
                 MaxWrites = runtime.Options.MaxWritesPerRun,
                 KeepReportEntries = forceDryRun || parse.GetValue(reportFile) is { Length: > 0 },
             };

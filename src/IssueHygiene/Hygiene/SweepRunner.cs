@@ -81,7 +81,7 @@ public sealed partial class SweepRunner(
         {
             var issues = updatedAfter is { } since
                 ? ListChangedOrNewlyOverdueAsync(scope, since, cancellationToken)
-                : ListOpenIssuesAsync(scope, null, null, cancellationToken);
+                : ListOpenIssuesAsync(scope, null, null, cancellationToken, request.IncludeClosed ? IssueStateFilter.All : IssueStateFilter.Opened);
             await foreach (var issue in issues)
             {
                 var snapshot = GitLabIssueMapper.ToSnapshot(issue);
@@ -179,9 +179,10 @@ public sealed partial class SweepRunner(
         }
     }
 
-    private IAsyncEnumerable<GitLabIssue> ListOpenIssuesAsync(SweepScope scope, DateTimeOffset? updatedAfter, string? milestone, CancellationToken cancellationToken)
+    private IAsyncEnumerable<GitLabIssue> ListOpenIssuesAsync(
+        SweepScope scope, DateTimeOffset? updatedAfter, string? milestone, CancellationToken cancellationToken, IssueStateFilter state = IssueStateFilter.Opened)
     {
-        var query = new IssueQuery { State = IssueStateFilter.Opened, UpdatedAfter = updatedAfter, Milestone = milestone };
+        var query = new IssueQuery { State = state, UpdatedAfter = updatedAfter, Milestone = milestone };
         return scope.Kind == SweepScopeKind.Group
             ? gitLab.ListGroupIssuesAsync(scope.IdOrPath, query, cancellationToken)
             : gitLab.ListProjectIssuesAsync(scope.IdOrPath, query with { Pagination = IssuePaginationMode.Keyset }, cancellationToken);

@@ -21,17 +21,20 @@ public sealed class GitLabIssueMapperTests
             """, GitLabJsonContext.Default.IssueHookPayload)!;
 
     [Theory]
-    [InlineData("issue", null, true)]
-    [InlineData("issue", "Issue", true)]
-    [InlineData("work_item", "Issue", true)]
-    [InlineData("work_item", "Task", false)]
-    [InlineData("work_item", "Epic", false)]
-    [InlineData("work_item", null, false)]
-    public void FromIssueHook_ObjectKindAndType_MapsOnlyIssues(string objectKind, string? type, bool mapped)
+    [InlineData("issue", null, null)]
+    [InlineData("issue", "Issue", "issue")]
+    [InlineData("work_item", "Issue", "issue")]
+    [InlineData("work_item", "Incident", "incident")]
+    [InlineData("work_item", "Task", "task")]
+    [InlineData("work_item", "Epic", "epic")]
+    [InlineData("work_item", null, null)]
+    public void FromIssueHook_ObjectKindAndType_MapsEveryWorkItemWithItsTypeForCoreToDecide(string objectKind, string? type, string? issueType)
     {
+        // Which types the rules govern is Core's decision (workItemTypes), the same on every path: the hook only maps.
         var snapshot = GitLabIssueMapper.FromIssueHook(Hook(objectKind, type));
 
-        Assert.Equal(mapped, snapshot is not null);
+        Assert.NotNull(snapshot);
+        Assert.Equal(issueType, snapshot.IssueType);
     }
 
     [Theory]
