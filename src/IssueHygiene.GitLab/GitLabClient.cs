@@ -26,7 +26,7 @@ namespace IssueHygiene.GitLab;
 /// (<see cref="DependencyInjection.GitLabServiceCollectionExtensions.AddGitLabClient"/>) and
 /// <see cref="Create"/> both set them up.
 /// </summary>
-public sealed class GitLabClient : IGitLabClient, IDisposable
+public sealed partial class GitLabClient : IGitLabClient, IDisposable
 {
     private const int BodyExcerptLength = 300;
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
@@ -156,6 +156,10 @@ public sealed class GitLabClient : IGitLabClient, IDisposable
                 "GET /projects/:id/issues/:iid/notes", $"notes of {IssueName(project, issueIid)}"),
             GitLabJsonContext.Default.ListGitLabNote,
             cancellationToken);
+
+    public Task<GitLabNote> GetIssueNoteAsync(IdOrPath project, long issueIid, long noteId, CancellationToken cancellationToken = default) =>
+        GetAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"), "GET /projects/:id/issues/:iid/notes/:note_id",
+            $"note {Number(noteId)} of {IssueName(project, issueIid)}", GitLabJsonContext.Default.GitLabNote, cancellationToken);
 
     public async Task<NoteCreateResult> CreateIssueNoteAsync(IdOrPath project, long issueIid, string body, bool isInternal = false, CancellationToken cancellationToken = default)
     {

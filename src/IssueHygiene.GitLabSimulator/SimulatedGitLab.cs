@@ -59,6 +59,9 @@ public sealed class SimulatedGitLab : IAsyncDisposable
 
     public SimulatorState State { get; }
 
+    /// <summary>The live store, for tests that arrange what the API cannot (e.g. a non-admin owner); lock <c>Store.Gate</c>.</summary>
+    internal SimulatorStore Store => _services.Store;
+
     public RequestLog RequestLog => _services.RequestLog;
 
     public SimulatorKnobs Knobs => _services.Knobs;
@@ -155,6 +158,7 @@ public sealed class SimulatedGitLab : IAsyncDisposable
         LabelsEndpoints.Map(app, services);
         MilestonesEndpoints.Map(app, services);
         HooksEndpoints.Map(app, services);
+        MembersEndpoints.Map(app, services);
         app.MapGet("/_simulator/requests", (HttpContext c) => ApiResult.Ok(new JsonArray([.. services.RequestLog.Entries.Select(e => (JsonNode)new JsonObject
         {
             ["method"] = e.Method,

@@ -1,5 +1,6 @@
 using IssueHygiene.Storage.Audit;
 using IssueHygiene.Storage.Deliveries;
+using IssueHygiene.Storage.Health;
 using IssueHygiene.Storage.Leases;
 using IssueHygiene.Storage.LintNotes;
 using IssueHygiene.Storage.Sweeps;
@@ -27,6 +28,9 @@ public interface IHygieneStore : IAsyncDisposable
     IScopeWatermarks Watermarks { get; }
 
     ILeaseStore Leases { get; }
+
+    /// <summary>Run history, current findings and summary issues (the summary issue and the dashboard).</summary>
+    ITrackerHealth Health { get; }
 
     /// <summary>Opens the store and creates or migrates its schema; idempotent and safe from several replicas at once.</summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);

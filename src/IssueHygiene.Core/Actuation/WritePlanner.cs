@@ -6,7 +6,7 @@ using IssueHygiene.Core.Reporting;
 namespace IssueHygiene.Core.Actuation;
 
 /// <summary>
-/// The Actuator's decide step (DESIGN.md §4), pure: from a verdict and the marker notes already on the issue, the
+/// The Actuator's decide step (docs/architecture.md §4), pure: from a verdict and the marker notes already on the issue, the
 /// writes that keep exactly one sticky note current and apply the fixes — at most one write in the common case,
 /// never more than two, and none when nothing changed. Fixes converge: after they are applied the next verdict plans
 /// nothing, so the bot's own webhook echo writes nothing.
@@ -27,6 +27,7 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
             return WritePlan.Nothing;
         }
 
+        verdict = MarkerLabel.WithMarker(verdict, evaluator.Rules.Summary.MarkerLabel, v => evaluator.EvaluateAfterFixes(v, now, catalog));
         var noteFindings = verdict.Violations.Where(v => v.InLintNote).ToList();
         var rulesServed = noteFindings.Select(v => v.Rule).Distinct().ToList();
         var fixRules = verdict.Violations.Where(v => v.Fixes.Count > 0).Select(v => v.Rule).Distinct().ToList();
@@ -46,7 +47,10 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
         {
             if (noteFindings.Count == 0 && !verdict.HasAnswer)
             {
-                return WritePlan.Nothing;
+                // Nothing to say; only the marker label can still need taking off.
+                return verdict.QuickActions.Count == 0
+                    ? WritePlan.Nothing
+                    : new WritePlan([new PlannedWrite { Kind = WriteKind.QuickActions, QuickActions = [.. verdict.QuickActions.Select(a => a.Render())] }], null, null);
             }
 
             var shown = _renderer.Render(shownVerdict);

@@ -21,7 +21,8 @@ public sealed class CompiledPolicy
         TypeLabels = labels.Types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         StageLabels = labels.Stages.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         UnusedStageLabels = labels.Stages.Where(s => s.Unused).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        DocumentedLabels = labels.All.Select(l => l.Name).Append(rules.ExemptionLabel).ToHashSet(StringComparer.Ordinal);
+        DocumentedLabels = labels.All.Select(l => l.Name).Append(rules.ExemptionLabel)
+            .Concat(rules.Summary.MarkerLabel is { } marker ? [marker] : []).ToHashSet(StringComparer.Ordinal);
     }
 
     public RuleSet Rules { get; }

@@ -14,4 +14,10 @@ public enum RuleAction
 
     /// <summary>The finding is fixed with quick actions (and explained in the lint note).</summary>
     Fix,
+
+    /// <summary>
+    /// Reports show the finding and the scope's summary issue lists the issue; no per-issue note (low noise for
+    /// advisory rules). Declared last so the numbers of the older actions stay as they were.
+    /// </summary>
+    Summary,
 }

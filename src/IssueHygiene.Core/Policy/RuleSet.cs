@@ -1,3 +1,5 @@
+using IssueHygiene.Core.MergeRequests;
+
 namespace IssueHygiene.Core.Policy;
 
 /// <summary>A loaded, validated policy: everything the rules are parameterised by.</summary>
@@ -28,8 +30,14 @@ public sealed record RuleSet
 
     public required LabelTaxonomy Labels { get; init; }
 
+    /// <summary>What is trivial and who the experts are, for the merge-request rules.</summary>
+    public MergeRequestPolicy MergeRequests { get; init; } = MergeRequestPolicy.Default;
+
     /// <summary>Settings of every rule, by id; a rule the file does not mention keeps its defaults.</summary>
     public required IReadOnlyDictionary<string, RuleSettings> Rules { get; init; }
+
+    /// <summary>The summary issue's title and the optional marker label.</summary>
+    public SummaryPolicy Summary { get; init; } = new();
 
     public RuleSettings SettingsFor(string ruleId) => Rules[ruleId];
 

@@ -17,6 +17,17 @@ public sealed class HygieneReport
     private readonly SortedDictionary<string, int> _skipped = new(StringComparer.Ordinal);
     private readonly int[] _bySeverity = new int[3];
     private readonly List<MilestoneFinding> _milestoneFindings = [];
+    private readonly List<IssueReportEntry> _clean = [];
+    private readonly Dictionary<FindingTallyKey, int> _tally = [];
+    private readonly SortedDictionary<string, int> _issuesByProject = new(StringComparer.Ordinal);
+    private readonly List<FlaggedIssue> _flagged = [];
+    private readonly int[] _writesByKind = new int[Enum.GetValues<WriteKind>().Length];
+
+    /// <summary>Most issues kept for the summary's lists (which are cut far below this anyway); the rest are only counted.</summary>
+    public const int MaxFlaggedKept = 10_000;
+
+    /// <summary>Schema version of the JSON report (<c>schemaVersion</c>); raised when a key changes meaning.</summary>
+    public const int SchemaVersion = 2;
 
     public bool DryRun { get; init; }
 
@@ -61,24 +72,87 @@ public sealed class HygieneReport
 
     public IReadOnlyList<MilestoneFinding> MilestoneFindings => _milestoneFindings;
 
+    /// <summary>The scopes swept (group or project paths), for the report's header.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>True when the write budget stopped the run (some planned writes were not made).</summary>
+    public bool BudgetExhausted { get; set; }
+
+    /// <summary>The comparison with the previous run, when there was one (set by the sweep after it).</summary>
+    public RunComparison? Change { get; set; }
+
+    /// <summary>Issues checked without findings or writes (kept only with <see cref="KeepIssues"/>, for JUnit).</summary>
+    public IReadOnlyList<IssueReportEntry> CleanIssues => _clean;
+
+    /// <summary>Findings by rule × project × assignee × severity (the history a sweep stores).</summary>
+    public IReadOnlyDictionary<FindingTallyKey, int> Tally => _tally;
+
+    /// <summary>Issues checked, by project path.</summary>
+    public IReadOnlyDictionary<string, int> IssuesByProject => _issuesByProject;
+
+    /// <summary>Issues with an error or a summary-action finding (at most <see cref="MaxFlaggedKept"/>).</summary>
+    public IReadOnlyList<FlaggedIssue> Flagged => _flagged;
+
+    /// <summary>All issues with an error or a summary-action finding, kept or not.</summary>
+    public int FlaggedCount { get; private set; }
+
+    public int WritesOf(WriteKind kind) => _writesByKind[(int)kind];
+
+    /// <summary>Counts a write that belongs to no issue's verdict (the summary issue's).</summary>
+    public void AddWrite(PlannedWrite write)
+    {
+        WriteCount++;
+        _writesByKind[(int)write.Kind]++;
+    }
+
+    /// <summary>The project path an issue is counted under.</summary>
+    public static string ProjectOf(Issues.IssueSnapshot issue) => issue.ProjectPath ?? $"project-{issue.ProjectId}";
+
+    /// <summary>The assignee an issue's findings are counted under: the first by username, empty when unassigned.</summary>
+    public static string AssigneeOf(Issues.IssueSnapshot issue) =>
+        issue.Assignees.Select(a => a.Username).Order(StringComparer.Ordinal).FirstOrDefault() ?? string.Empty;
+
     public void Add(Verdict verdict, IReadOnlyList<PlannedWrite>? writes = null)
     {
         writes ??= [];
         IssueCount++;
         WriteCount += writes.Count;
+        foreach (var write in writes)
+        {
+            _writesByKind[(int)write.Kind]++;
+        }
+
         if (SkipReason(verdict) is { } reason)
         {
             _skipped[reason] = _skipped.GetValueOrDefault(reason) + 1;
         }
 
-        // The fixes take effect when they are written (or would be): then the notes describe the state after them.
+        // The fixes take effect when they are written (or would be): then the notes describe the state after them,
+        // and so do the totals, the history and the summary's lists.
         FoundProblems |= verdict.HasProblems;
         var fixesApplied = FixesApplied(verdict, writes);
         var counted = fixesApplied ? verdict.ViolationsAfterFixes : verdict.Violations;
+        var issue = verdict.Issue;
+        var project = ProjectOf(issue);
+        var assignee = AssigneeOf(issue);
+        _issuesByProject[project] = _issuesByProject.GetValueOrDefault(project) + 1;
         foreach (var violation in counted)
         {
             _byRule[violation.Rule] = _byRule.GetValueOrDefault(violation.Rule) + 1;
             _bySeverity[(int)violation.Severity]++;
+            var key = new FindingTallyKey(violation.Rule, project, assignee, violation.Severity);
+            _tally[key] = _tally.GetValueOrDefault(key) + 1;
+        }
+
+        var listed = counted.Where(v => v.Severity == Severity.Error || v.Action == RuleAction.Summary).ToList();
+        if (listed.Count > 0)
+        {
+            FlaggedCount++;
+            if (_flagged.Count < MaxFlaggedKept)
+            {
+                _flagged.Add(new FlaggedIssue(issue.ProjectId, project, issue.Iid, issue.WebUrl, issue.Confidential ? null : issue.Title, assignee,
+                    listed.Max(v => v.Severity), [.. listed.Select(v => v.Rule).Distinct()]));
+            }
         }
 
         if (fixesApplied)
@@ -93,12 +167,19 @@ public sealed class HygieneReport
         {
             _issues.Add(new IssueReportEntry(verdict, writes));
         }
+        else if (KeepIssues)
+        {
+            _clean.Add(new IssueReportEntry(verdict, writes));
+        }
     }
 
     /// <summary>True when the verdict's fixes are among the writes (made, or in a dry run planned).</summary>
     public static bool FixesApplied(Verdict verdict, IReadOnlyList<PlannedWrite> writes) =>
         verdict.AfterFixes is not null
         && writes.Any(w => (w.QuickActions.Count > 0 || w.RestFields.Count > 0) && w.Rules.Any(r => r != Rules.SecretLeakRule.Id));
+
+    /// <summary>The "project" milestone-level findings are counted under (they belong to the scope, not to one project).</summary>
+    public const string MilestonesProject = "(milestones)";
 
     public void AddMilestoneFindings(IEnumerable<MilestoneFinding> findings)
     {
@@ -108,6 +189,8 @@ public sealed class HygieneReport
             _byRule[finding.Rule] = _byRule.GetValueOrDefault(finding.Rule) + 1;
             _bySeverity[(int)finding.Severity]++;
             FoundProblems |= finding.Severity >= Severity.Warning;
+            var key = new FindingTallyKey(finding.Rule, MilestonesProject, string.Empty, finding.Severity);
+            _tally[key] = _tally.GetValueOrDefault(key) + 1;
         }
     }
 }

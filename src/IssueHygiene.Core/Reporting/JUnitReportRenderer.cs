@@ -6,16 +6,19 @@ using IssueHygiene.Core.Policy;
 namespace IssueHygiene.Core.Reporting;
 
 /// <summary>
-/// The report as JUnit XML, so GitLab's pipeline test widget shows the tracker's hygiene: one test case per issue
-/// listed, one failure per error or warning (info findings go to system-out). Clean issues are counted as passing
-/// cases only in the totals (they are not listed, like the other formats).
+/// The report as JUnit XML, so GitLab's pipeline test widget shows the tracker's hygiene: one test case per checked
+/// issue (clean ones pass), with at most one failure each, listing all of the issue's errors and warnings (info findings
+/// go to system-out). Issues the rules skip (closed, exempt, in their grace period) are skipped cases.
 /// </summary>
 public static class JUnitReportRenderer
 {
     public static string Render(HygieneReport report)
     {
-        var listed = report.Issues.Where(i => i.Verdict.Violations.Count > 0).ToList();
-        var failing = listed.Count(i => i.Verdict.Violations.Any(v => v.Severity >= Severity.Warning));
+        var cases = report.Issues.Concat(report.CleanIssues)
+            .OrderBy(i => HygieneReport.ProjectOf(i.Verdict.Issue), StringComparer.Ordinal).ThenBy(i => i.Verdict.Issue.Iid)
+            .ToList();
+        var failing = cases.Count(i => i.Verdict.Violations.Any(v => v.Severity >= Severity.Warning));
+        var skipped = cases.Count(i => i.Verdict.Status != Evaluation.EvaluationStatus.Evaluated);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
         var text = new StringBuilder();
         using (var xml = XmlWriter.Create(new StringWriterWithEncoding(text), settings))
@@ -23,26 +26,41 @@ public static class JUnitReportRenderer
             xml.WriteStartElement("testsuites");
             xml.WriteStartElement("testsuite");
             xml.WriteAttributeString("name", "issue-hygiene");
-            xml.WriteAttributeString("tests", listed.Count.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("tests", cases.Count.ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("failures", failing.ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("errors", "0");
-            foreach (var entry in listed)
+            xml.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+            foreach (var entry in cases)
             {
                 var issue = entry.Verdict.Issue;
                 xml.WriteStartElement("testcase");
-                xml.WriteAttributeString("classname", issue.ProjectPath ?? $"project-{issue.ProjectId}");
-                xml.WriteAttributeString("name", $"#{issue.Iid} {Clean(Secrets.SecretRedactor.Mask(issue.Title))}".TrimEnd());
+                xml.WriteAttributeString("classname", HygieneReport.ProjectOf(issue));
+                var title = issue.Confidential ? "(confidential)" : Clean(Secrets.SecretRedactor.Mask(issue.Title));
+                xml.WriteAttributeString("name", $"#{issue.Iid} {title}".TrimEnd());
                 if (issue.WebUrl is { } url)
                 {
                     xml.WriteAttributeString("file", url);
                 }
 
-                foreach (var violation in entry.Verdict.Violations.Where(v => v.Severity >= Severity.Warning))
+                if (entry.Verdict.Status != Evaluation.EvaluationStatus.Evaluated)
                 {
+                    xml.WriteStartElement("skipped");
+                    xml.WriteAttributeString("message", JsonReportRenderer.StatusName(entry.Verdict.Status));
+                    xml.WriteEndElement();
+                }
+
+                var problems = entry.Verdict.Violations.Where(v => v.Severity >= Severity.Warning).ToList();
+                if (problems.Count > 0)
+                {
+                    // One failure per case: GitLab's widget (and most JUnit readers) show only the first anyway.
+                    var worst = problems.OrderByDescending(v => v.Severity).First();
                     xml.WriteStartElement("failure");
-                    xml.WriteAttributeString("type", violation.Rule);
-                    xml.WriteAttributeString("message", Clean(violation.Message));
-                    xml.WriteString($"{violation.Severity.ToString().ToLowerInvariant()} {violation.Rule}: {Clean(violation.Message)}\n{Clean(violation.Help)}");
+                    xml.WriteAttributeString("type", worst.Rule);
+                    xml.WriteAttributeString("message", problems.Count == 1
+                        ? Clean(worst.Message)
+                        : $"{problems.Count} findings: {string.Join(", ", problems.Select(v => v.Rule).Distinct())}");
+                    xml.WriteString(string.Join("\n", problems.Select(v =>
+                        $"{v.Severity.ToString().ToLowerInvariant()} {v.Rule}: {Clean(v.Message)}\n  {Clean(v.Help)}")));
                     xml.WriteEndElement();
                 }
 

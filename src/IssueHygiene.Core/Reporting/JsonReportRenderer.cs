@@ -6,7 +6,7 @@ using IssueHygiene.Core.Evaluation;
 namespace IssueHygiene.Core.Reporting;
 
 /// <summary>
-/// The JSON forms (contract, DESIGN.md §5): the report <c>{"totals":{…},"issues":[…]}</c> and the verdict of
+/// The JSON forms (contract, docs/architecture.md §5): the report <c>{"schemaVersion":2,"scopes":[…],"budgetExhausted":…,"totals":{…},"issues":[…]}</c> and the verdict of
 /// <c>lint --format json</c> <c>{"violations":[…],"quickActions":[…]}</c>. Extra keys only ever extend them.
 /// </summary>
 public static class JsonReportRenderer
@@ -28,6 +28,15 @@ public static class JsonReportRenderer
     public static void WriteReport(Utf8JsonWriter json, HygieneReport report)
     {
         json.WriteStartObject();
+        json.WriteNumber("schemaVersion", HygieneReport.SchemaVersion);
+        json.WriteStartArray("scopes");
+        foreach (var scope in report.Scopes)
+        {
+            json.WriteStringValue(scope);
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("budgetExhausted", report.BudgetExhausted);
         json.WriteStartObject("totals");
         json.WriteNumber("issues", report.IssueCount);
         json.WriteStartObject("byRule");
@@ -61,7 +70,24 @@ public static class JsonReportRenderer
         json.WriteEndObject();
         json.WriteNumber("writes", report.WriteCount);
         json.WriteBoolean("dryRun", report.DryRun);
+        json.WriteStartObject("byProject");
+        foreach (var (project, count) in report.IssuesByProject)
+        {
+            json.WriteNumber(project, count);
+        }
+
         json.WriteEndObject();
+        json.WriteEndObject();
+
+        if (report.Change is { } change)
+        {
+            json.WriteStartObject("change");
+            json.WriteString("previousAt", change.PreviousAt);
+            json.WriteNumber("previousTotal", change.PreviousTotal);
+            json.WriteNumber("new", change.New);
+            json.WriteNumber("resolved", change.Resolved);
+            json.WriteEndObject();
+        }
 
         json.WriteStartArray("issues");
         foreach (var entry in report.Issues)
@@ -71,6 +97,14 @@ public static class JsonReportRenderer
             json.WriteNumber("projectId", issue.ProjectId);
             json.WriteNumber("iid", issue.Iid);
             json.WriteString("webUrl", issue.WebUrl);
+            json.WriteString("projectPath", issue.ProjectPath);
+            json.WriteBoolean("confidential", issue.Confidential);
+            // A report artifact can be read by more people than the issue: a confidential issue's title stays out.
+            if (!issue.Confidential)
+            {
+                json.WriteString("title", Secrets.SecretRedactor.Mask(issue.Title));
+            }
+
             if (HygieneReport.SkipReason(entry.Verdict) is { } skipped)
             {
                 json.WriteString("skipped", skipped);

@@ -8,6 +8,12 @@ public enum WriteKind
     NoteDelete,
     QuickActions,
     RestUpdate,
+
+    /// <summary>An issue created (the scope's summary issue, the first time).</summary>
+    IssueCreate,
+
+    /// <summary>An issue's title or description replaced (the summary issue, edited in place).</summary>
+    IssueEdit,
 }
 
 /// <summary>The contract names of <see cref="WriteKind"/>.</summary>
@@ -19,6 +25,8 @@ public static class WriteKindNames
         WriteKind.NoteEdit => "note-edit",
         WriteKind.NoteDelete => "note-delete",
         WriteKind.QuickActions => "quick-actions",
+        WriteKind.IssueCreate => "issue-create",
+        WriteKind.IssueEdit => "issue-edit",
         _ => "rest-update",
     };
 }

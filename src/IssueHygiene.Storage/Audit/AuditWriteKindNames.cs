@@ -12,6 +12,8 @@ public static class AuditWriteKindNames
         AuditWriteKind.NoteDelete => "note-delete",
         AuditWriteKind.QuickActions => "quick-actions",
         AuditWriteKind.RestUpdate => "rest-update",
+        AuditWriteKind.IssueCreate => "issue-create",
+        AuditWriteKind.IssueEdit => "issue-edit",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown write kind"),
     };
 
@@ -24,6 +26,8 @@ public static class AuditWriteKindNames
             "note-delete" => AuditWriteKind.NoteDelete,
             "quick-actions" => AuditWriteKind.QuickActions,
             "rest-update" => AuditWriteKind.RestUpdate,
+            "issue-create" => AuditWriteKind.IssueCreate,
+            "issue-edit" => AuditWriteKind.IssueEdit,
             _ => null,
         };
         return kind is not null;

@@ -33,6 +33,8 @@ public sealed class PostgresHygieneStore : IHygieneStore
 
     public IScopeWatermarks Watermarks => _core.Watermarks;
 
+    public Health.ITrackerHealth Health => _core.Health;
+
     public ILeaseStore Leases => _core.Leases;
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _core.InitializeAsync(cancellationToken);

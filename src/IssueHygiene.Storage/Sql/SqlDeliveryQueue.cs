@@ -22,6 +22,12 @@ internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, IL
     // simply claims again, and meanwhile the other claimers make progress.
     private const int MaxCandidatesPerClaim = 16;
 
+    /// <summary>
+    /// The most deliveries one claim takes (the rest of a busy issue's deliveries come in the next claim). Rows hold a
+    /// digest of a few dozen bytes, not a body, so a claim is bounded in bytes as well as in count.
+    /// </summary>
+    public const int MaxDeliveriesPerClaim = 100;
+
     public Task<EnqueueOutcome> EnqueueAsync(NewDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(delivery.IdempotencyKey);
@@ -322,7 +328,7 @@ internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, IL
         await using var command = Db.Command(connection, transaction, $"""
             UPDATE deliveries
             SET status = 'claimed', claimed_by = @worker, claim_token = @token, claim_expires_at = @expires, attempts = attempts + 1
-            WHERE id IN (SELECT id FROM deliveries WHERE issue_key = @issue_key AND {Ready} {backend.SkipLockedClause})
+            WHERE id IN (SELECT id FROM deliveries WHERE issue_key = @issue_key AND {Ready} ORDER BY id LIMIT {MaxDeliveriesPerClaim} {backend.SkipLockedClause})
               AND NOT EXISTS (SELECT 1 FROM deliveries c WHERE c.issue_key = @issue_key AND c.status = 'claimed' AND c.claim_expires_at > @now)
             RETURNING id, idempotency_key, event_name, event_uuid, project_id, issue_iid, received_at, payload, attempts
             """);

@@ -1,5 +1,6 @@
 using IssueHygiene.Storage.Audit;
 using IssueHygiene.Storage.Deliveries;
+using IssueHygiene.Storage.Health;
 using IssueHygiene.Storage.Leases;
 using IssueHygiene.Storage.LintNotes;
 using IssueHygiene.Storage.Sweeps;
@@ -25,6 +26,8 @@ internal sealed class SqlStoreCore(SqlBackend backend, TimeProvider time, ILogge
     public IScopeWatermarks Watermarks { get; } = new SqlScopeWatermarks(backend, time);
 
     public ILeaseStore Leases { get; } = new SqlLeaseStore(backend, time);
+
+    public ITrackerHealth Health { get; } = new SqlTrackerHealth(backend);
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

@@ -96,5 +96,62 @@ internal static class SqliteMigrations
             expires_at INTEGER NOT NULL
         );
         """,
+        """
+        -- Deliveries keep a digest (event kind, comment id, create/update), never the body: bodies queued before this
+        -- version become digests, so no comment text (or credential pasted into one) stays at rest.
+        UPDATE deliveries SET payload = CASE
+            WHEN json_valid(payload) AND json_extract(payload, '$.object_kind') = 'note' AND json_extract(payload, '$.object_attributes.id') IS NOT NULL
+                THEN json_object('digest', 1, 'kind', 'note', 'note_id', json_extract(payload, '$.object_attributes.id'),
+                    'action', CASE WHEN json_extract(payload, '$.object_attributes.action') = 'update' THEN 'update' ELSE 'create' END)
+            ELSE '{"digest":1,"kind":"issue"}'
+        END
+        WHERE payload NOT LIKE '{"digest"%';
+        """,
+        """
+        CREATE TABLE health_runs (
+            id TEXT PRIMARY KEY,
+            scope_key TEXT NOT NULL,
+            finished_at INTEGER NOT NULL,
+            issues INTEGER NOT NULL,
+            findings INTEGER NOT NULL,
+            writes INTEGER NOT NULL,
+            writes_by_kind TEXT NOT NULL,
+            dry_run INTEGER NOT NULL,
+            budget_exhausted INTEGER NOT NULL
+        );
+        CREATE INDEX ix_health_runs_time ON health_runs (finished_at);
+        CREATE INDEX ix_health_runs_scope ON health_runs (scope_key, finished_at);
+
+        CREATE TABLE health_totals (
+            run_id TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            project_path TEXT NOT NULL,
+            assignee TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (run_id, rule_id, project_path, assignee, severity)
+        );
+
+        CREATE TABLE current_findings (
+            project_id INTEGER NOT NULL,
+            issue_iid INTEGER NOT NULL,
+            rule_id TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            project_path TEXT NOT NULL,
+            assignee TEXT NOT NULL,
+            web_url TEXT NULL,
+            title TEXT NULL,
+            seen_at INTEGER NOT NULL,
+            PRIMARY KEY (project_id, issue_iid, rule_id)
+        );
+
+        CREATE TABLE summary_issues (
+            scope_key TEXT PRIMARY KEY,
+            project_id INTEGER NOT NULL,
+            issue_iid INTEGER NOT NULL,
+            web_url TEXT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        """,
     ];
 }

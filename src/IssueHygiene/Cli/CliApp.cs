@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace IssueHygiene.Cli;
 
 /// <summary>
-/// The <c>issue-hygiene</c> command line (DESIGN.md §5). Writers and clock are injected so tests run it in-process;
+/// The <c>issue-hygiene</c> command line (docs/architecture.md §5). Writers and clock are injected so tests run it in-process;
 /// usage errors print one line and exit 2, never a stack trace.
 /// </summary>
 public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider time)

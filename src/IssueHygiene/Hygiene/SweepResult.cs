@@ -6,7 +6,7 @@ namespace IssueHygiene.Hygiene;
 /// <summary>What a sweep found and did.</summary>
 public sealed record SweepResult(HygieneReport Report, int FailedWrites, bool BudgetExhausted, TimeSpan Duration)
 {
-    /// <summary>0 clean, 1 findings (error/warning), a failed write or the write budget hit (DESIGN.md §5).</summary>
+    /// <summary>0 clean, 1 findings (error/warning), a failed write or the write budget hit (docs/architecture.md §5).</summary>
     public int ExitCode =>
         BudgetExhausted || FailedWrites > 0 || Report.FoundProblems
             ? ExitCodes.Violations

@@ -63,10 +63,13 @@ public static partial class ServeHost
         builder.Services.AddSingleton<WebhookReceiver>();
         builder.Services.AddSingleton<BotIdentity>();
         builder.Services.AddSingleton<CatalogProvider>();
+        builder.Services.AddSingleton<NoteCommandReader>();
+        builder.Services.AddSingleton<ProjectScope>();
         builder.Services.AddSingleton<IssueLinter>();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddHostedService<ScopeGroupResolver>();
         builder.Services.AddHostedService<LintWorker>();
+        builder.Services.AddHostedService<DeliveryPurger>();
         AddNightlySweep(builder.Services);
         builder.Services.AddPolling(configuration, options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));

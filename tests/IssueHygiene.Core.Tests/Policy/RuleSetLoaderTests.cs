@@ -54,7 +54,7 @@ public sealed class RuleSetLoaderTests
         { "not YAML", "version: 1\ntimeZone: a: b\n", ["bad.yml:2:12: not valid YAML: "] },
         { "unknown root key", "version: 1\ntimezone: UTC\n", ["bad.yml:2:1: unknown key 'timezone' in the rules file (expected one of: version, timeZone,"] },
         { "unknown rule", "rules:\n  milestone-requird: { action: fix }\n", ["bad.yml:2:3: no rule is called 'milestone-requird'; did you mean 'milestone-required'?"] },
-        { "action the rule cannot take", "rules:\n  flow-label-single:\n    action: fix\n", ["bad.yml:3:13: rule 'flow-label-single' cannot take action 'fix' (it can: comment, report, off)"] },
+        { "action the rule cannot take", "rules:\n  flow-label-single:\n    action: fix\n", ["bad.yml:3:13: rule 'flow-label-single' cannot take action 'fix' (it can: comment, report, off, summary)"] },
         { "bad severity", "rules:\n  type-label: { severity: fatal }\n", ["bad.yml:2:27: severity 'fatal' of rule 'type-label' must be error, warning or info"] },
         { "unknown rule parameter", "rules:\n  type-label: { action: report, allow: 2 }\n", ["bad.yml:2:33: unknown key 'allow' in rule 'type-label' (expected one of: severity, action)"] },
         { "info that comments", "rules:\n  stage-label: { action: comment }\n", ["bad.yml:2:26: rule 'stage-label' has severity info, which only reports show"] },

@@ -38,6 +38,23 @@ public sealed class GitLabIssueMapperTests
     }
 
     [Theory]
+    [InlineData("Issue", true)]
+    [InlineData("Incident", true)]
+    [InlineData("Task", false)]
+    [InlineData("Epic", false)]
+    public void FromIssueHook_WorkItemThroughTheEvaluator_SameVerdictAsLintAndSweep(string type, bool governed)
+    {
+        // The webhook path hands Core the same snapshot shape as the REST list, so Core's one decision applies.
+        var rules = IssueHygiene.Core.Policy.Loading.RuleSetLoader.Load("version: 1\n", "rules.yml").RuleSet!;
+        var snapshot = GitLabIssueMapper.FromIssueHook(Hook("work_item", type))!;
+
+        var verdict = new IssueHygiene.Core.Evaluation.Evaluator(rules).Evaluate(snapshot, new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(governed, verdict.Status == IssueHygiene.Core.Evaluation.EvaluationStatus.Evaluated);
+        Assert.Equal(!governed, verdict.Status == IssueHygiene.Core.Evaluation.EvaluationStatus.SkippedWorkItemType);
+    }
+
+    [Theory]
     [InlineData("opened", IssueState.Opened)]
     [InlineData("closed", IssueState.Closed)]
     public void FromIssueHook_State_MapsToCoreState(string state, IssueState expected)

@@ -4,6 +4,9 @@ namespace IssueHygiene.Storage.Tests.Contract;
 
 public abstract class SchemaContract : StoreTestBase
 {
+    /// <summary>The number of migrations (1: the first schema; 2: tracker health).</summary>
+    private const int CurrentVersion = 2;
+
     [Fact]
     public async Task InitializeAsync_Twice_IsIdempotentAtTheNewestVersion()
     {
@@ -11,7 +14,7 @@ public abstract class SchemaContract : StoreTestBase
         await Store.InitializeAsync();
         var second = await OpenAsync();
 
-        Assert.Equal(1, version);
+        Assert.Equal(CurrentVersion, version);
         Assert.Equal(version, await second.GetSchemaVersionAsync());
     }
 
@@ -22,10 +25,10 @@ public abstract class SchemaContract : StoreTestBase
 
         var error = await Assert.ThrowsAsync<StorageSchemaTooNewException>(() => OpenAsync());
 
-        Assert.Equal((7, 1), (error.DatabaseVersion, error.KnownVersion));
+        Assert.Equal((7, CurrentVersion), (error.DatabaseVersion, error.KnownVersion));
         Assert.Contains(Store.Description, error.Message, StringComparison.Ordinal);
         Assert.Contains("version 7", error.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"up to {CurrentVersion}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,7 +40,7 @@ public abstract class SchemaContract : StoreTestBase
         {
             await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync())));
 
-            Assert.All(await Task.WhenAll(stores.Select(s => s.GetSchemaVersionAsync())), v => Assert.Equal(1, v));
+            Assert.All(await Task.WhenAll(stores.Select(s => s.GetSchemaVersionAsync())), v => Assert.Equal(CurrentVersion, v));
         }
         finally
         {

@@ -75,6 +75,12 @@ internal static class RuleSetBuilder
                 Other = [.. d.Other.Select(ToDefinition)],
             },
             Rules = rules,
+            Summary = new SummaryPolicy
+            {
+                TitleTemplate = d.SummaryTitle?.Value ?? SummaryPolicy.DefaultTitleTemplate,
+                MarkerLabel = d.MarkerLabel?.Value,
+            },
+            MergeRequests = MergeRequestSection.Build(d.MergeRequests),
         };
     }
 

@@ -52,6 +52,15 @@ public sealed record RuleSetDocument
 
     public IReadOnlyList<RuleDocument> Rules { get; init; } = [];
 
+    /// <summary><c>summary.title</c>: the summary issue's title template.</summary>
+    public Located<string>? SummaryTitle { get; init; }
+
+    /// <summary><c>summary.markerLabel</c>: the label kept on issues with an error-level finding.</summary>
+    public Located<string>? MarkerLabel { get; init; }
+
+    /// <summary>The <c>mergeRequests</c> section; null when not written.</summary>
+    public MergeRequestDocument? MergeRequests { get; init; }
+
     /// <summary>Where the document starts (for errors about something missing).</summary>
     public SourceLocation Start { get; init; }
 }

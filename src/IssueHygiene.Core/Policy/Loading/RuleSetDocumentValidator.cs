@@ -35,6 +35,8 @@ public sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocument
         RuleFor(d => d).Custom(CheckMilestones);
         RuleFor(d => d).Custom(CheckLabels);
         RuleFor(d => d).Custom(CheckRules);
+        RuleFor(d => d).Custom(CheckSummary);
+        RuleFor(d => d).Custom((d, context) => MergeRequestSection.Check(d.MergeRequests, context));
     }
 
     private static void Fail(ValidationContext<RuleSetDocument> context, SourceLocation at, string message) =>
@@ -244,10 +246,10 @@ public sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocument
             var action = descriptor.DefaultAction;
             if (rule.Action is { } a)
             {
-                if (!TryParseAction(a.Value, out action) || !descriptor.AllowedActions.Contains(action))
+                if (!TryParseAction(a.Value, out action) || !AllowsAction(descriptor, action))
                 {
                     Fail(context, a.Location, $"rule '{rule.Id.Value}' cannot take action '{a.Value}' (it can: "
-                        + string.Join(", ", descriptor.AllowedActions.Select(x => x.ToString().ToLowerInvariant())) + ")");
+                        + string.Join(", ", AllowedActions(descriptor).Select(x => x.ToString().ToLowerInvariant())) + ")");
                     continue;
                 }
             }
@@ -270,6 +272,24 @@ public sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocument
                     CheckName(context, value, $"{rule.Id.Value}.{name.Value}");
                 }
             }
+        }
+    }
+
+    /// <summary>Summary is a report that the summary issue also lists: any rule that can report can summarise.</summary>
+    internal static bool AllowsAction(RuleDescriptor descriptor, RuleAction action) =>
+        descriptor.AllowedActions.Contains(action) || (action == RuleAction.Summary && descriptor.AllowedActions.Contains(RuleAction.Report));
+
+    private static IEnumerable<RuleAction> AllowedActions(RuleDescriptor descriptor) =>
+        descriptor.AllowedActions.Contains(RuleAction.Report) && !descriptor.AllowedActions.Contains(RuleAction.Summary)
+            ? [.. descriptor.AllowedActions, RuleAction.Summary]
+            : descriptor.AllowedActions;
+
+    private static void CheckSummary(RuleSetDocument d, ValidationContext<RuleSetDocument> context)
+    {
+        CheckName(context, d.MarkerLabel, "summary.markerLabel");
+        if (d.SummaryTitle is { } title && (string.IsNullOrWhiteSpace(title.Value) || title.Value.AsSpan().IndexOfAny("\r\n") >= 0 || title.Value.Length > 255))
+        {
+            Fail(context, title.Location, "summary.title must be one line of at most 255 characters ({scope} is replaced by the scope)");
         }
     }
 

@@ -10,7 +10,8 @@ namespace IssueHygiene.Core.Policy.Loading;
 /// </summary>
 public static class RuleSetLoader
 {
-    private static readonly string[] RootKeys = ["version", "timeZone", "gracePeriod", "exemptionLabel", "workItemTypes", "handbookUrl", "milestones", "labels", "rules"];
+    private static readonly string[] RootKeys = ["version", "timeZone", "gracePeriod", "exemptionLabel", "workItemTypes", "handbookUrl", "milestones", "labels", "rules", "summary", MergeRequestSection.Key];
+    private static readonly string[] SummaryKeys = ["title", "markerLabel"];
     private static readonly string[] MilestoneKeys = ["backlog", "sprint"];
     private static readonly string[] SprintKeys = ["pattern", "dateFormat", "weekday", "titleTemplate", "planAheadWeeks"];
     private static readonly string[] LabelsKeys = ["flow", "type", "stage", "other"];
@@ -78,8 +79,22 @@ public static class RuleSetLoader
                 "handbookUrl" => document with { HandbookUrl = walker.Scalar(value, "handbookUrl") },
                 "milestones" => ReadMilestones(walker, value, document),
                 "labels" => ReadLabels(walker, value, document),
+                "summary" => ReadSummary(walker, value, document),
+                MergeRequestSection.Key => document with { MergeRequests = MergeRequestSection.Read(walker, value) },
                 _ => document with { Rules = ReadRules(walker, value) },
             };
+        }
+
+        return document;
+    }
+
+    private static RuleSetDocument ReadSummary(YamlWalker walker, YamlNode node, RuleSetDocument document)
+    {
+        foreach (var (key, value) in walker.Mapping(node, "summary", SummaryKeys))
+        {
+            document = key.Value == "title"
+                ? document with { SummaryTitle = walker.Scalar(value, "summary.title") }
+                : document with { MarkerLabel = walker.Scalar(value, "summary.markerLabel") };
         }
 
         return document;
