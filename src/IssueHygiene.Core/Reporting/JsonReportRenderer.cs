@@ -105,11 +105,7 @@ public static class JsonReportRenderer
                 json.WriteString("title", Secrets.SecretRedactor.Mask(issue.Title));
             }
 
-            if (HygieneReport.SkipReason(entry.Verdict) is { } skipped)
-            {
-                json.WriteString("skipped", skipped);
-            }
-
+            json.WriteString("skipped", HygieneReport.SkipReason(entry.Verdict));
             WriteViolations(json, entry.Verdict, HygieneReport.FixesApplied(entry.Verdict, entry.PlannedWrites));
             json.WriteStartArray("plannedWrites");
             foreach (var write in entry.PlannedWrites)
@@ -153,11 +149,7 @@ public static class JsonReportRenderer
         {
             json.WriteStartObject();
             json.WriteString("status", StatusName(verdict.Status));
-            if (HygieneReport.SkipReason(verdict) is { } skipped)
-            {
-                json.WriteString("skipped", skipped);
-            }
-
+            json.WriteString("skipped", HygieneReport.SkipReason(verdict));
             WriteViolations(json, verdict, fixesApplied: false);
             json.WriteStartArray("quickActions");
             foreach (var action in verdict.QuickActions)
@@ -192,41 +184,35 @@ public static class JsonReportRenderer
     private static void WriteViolations(Utf8JsonWriter json, Verdict verdict, bool fixesApplied)
     {
         // Violation objects keep exactly their contract keys; what the run fixed and what a person can copy are
-        // keys of their own beside the array (added only when there is something to say).
+        // keys of their own beside the array, always present (empty when there is nothing to say), so every form has
+        // the same keys.
         var fixedRules = fixesApplied
             ? verdict.Violations.Where(v => v.Fixes.Count > 0 && !verdict.ViolationsAfterFixes.Contains(v)).Select(v => v.Rule).Distinct().ToList()
             : [];
-        if (fixedRules.Count > 0)
+        json.WriteStartArray("fixedByThisRun");
+        foreach (var rule in fixedRules)
         {
-            json.WriteStartArray("fixedByThisRun");
-            foreach (var rule in fixedRules)
+            json.WriteStringValue(rule);
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("suggestedQuickActions");
+        foreach (var violation in verdict.Violations.Where(v => v.Suggested.Count > 0))
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", violation.Rule);
+            json.WriteStartArray("quickActions");
+            foreach (var action in violation.Suggested)
             {
-                json.WriteStringValue(rule);
+                json.WriteStringValue(action.Render());
             }
 
             json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        var suggested = verdict.Violations.Where(v => v.Suggested.Count > 0).ToList();
-        if (suggested.Count > 0)
-        {
-            json.WriteStartArray("suggestedQuickActions");
-            foreach (var violation in suggested)
-            {
-                json.WriteStartObject();
-                json.WriteString("rule", violation.Rule);
-                json.WriteStartArray("quickActions");
-                foreach (var action in violation.Suggested)
-                {
-                    json.WriteStringValue(action.Render());
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
+        json.WriteEndArray();
 
         json.WriteStartArray("violations");
         foreach (var violation in verdict.Violations)
