@@ -56,6 +56,7 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
         IReadOnlyList<string>? arguments = null,
         IReadOnlyList<QuickAction>? fixes = null,
         string? fixUnavailable = null,
+        IReadOnlyList<string>? fixUnavailableArguments = null,
         IReadOnlyList<QuickAction>? suggestions = null)
     {
         var isFix = Settings.Action == RuleAction.Fix;
@@ -71,6 +72,7 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
             Fixes = applied,
             Suggested = applied.Count > 0 ? [] : [.. (suggestions ?? fixes ?? []).Where(a => a.CanRender)],
             FixUnavailable = isFix ? fixUnavailable : null,
+            FixUnavailableArguments = isFix && fixUnavailableArguments is not null ? fixUnavailableArguments : [],
         };
         context.AddFailure(new ValidationFailure(Descriptor.Id, violation.Message)
         {

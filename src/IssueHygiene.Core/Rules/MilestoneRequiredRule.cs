@@ -60,7 +60,7 @@ public sealed class MilestoneRequiredRule(RuleSettings settings, RuleSet rules) 
             : [new SetMilestoneAction(_milestone)];
         if (Fixes && !facts.Catalog.Milestones.MayUse(_milestone))
         {
-            Report(context, Message, fixUnavailable: $"milestone \"{_milestone}\" does not exist (or is closed)", suggestions: recipe);
+            Report(context, Message, fixUnavailable: "milestone {0} does not exist (or is closed)", fixUnavailableArguments: [_milestone], suggestions: recipe);
             return;
         }
 
