@@ -30,8 +30,14 @@ public static class SweepCommands
         var incremental = new Option<bool>("--incremental") { Description = "Only issues updated since the last successful sweep." };
         var rules = new Option<string?>("--rules") { Description = "The rules file (default: Rules:Path, else rules/handbook.yml)." };
         var maxWrites = new Option<int?>("--max-writes") { Description = "Write budget of this run (default: MaxWritesPerRun, 50)." };
+        var state = new Option<string>("--state")
+        {
+            Description = "Which issues: opened (default), or all to include closed ones once (only the secret-leak check runs on them).",
+            DefaultValueFactory = _ => "opened",
+        };
+        state.AcceptOnlyFromAmong("opened", "all");
 
-        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites };
+        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites, state };
         var writeMode = forceDryRun ? null : WriteModeOptions.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => OnlineRuntime.GuardAsync(app, async () =>
@@ -66,6 +72,7 @@ public static class SweepCommands
                 Scopes = scopes,
                 DryRun = runtime.Options.DryRun,
                 Incremental = parse.GetValue(incremental),
+                IncludeClosed = parse.GetValue(state) == "all",
                 MaxWrites = runtime.Options.MaxWritesPerRun,
                 KeepReportEntries = forceDryRun || parse.GetValue(reportFile) is { Length: > 0 },
             };
