@@ -13,6 +13,7 @@ public sealed class HygieneReport
     private readonly SortedDictionary<string, int> _byRule = new(StringComparer.Ordinal);
     private readonly int[] _bySeverity = new int[3];
     private readonly List<MilestoneFinding> _milestoneFindings = [];
+    private readonly List<IssueFailure> _failures = [];
     private readonly List<IssueReportEntry> _clean = [];
     private readonly Dictionary<FindingTallyKey, int> _tally = [];
     private readonly SortedDictionary<string, int> _issuesByProject = new(StringComparer.Ordinal);
@@ -45,6 +46,13 @@ public sealed class HygieneReport
 
     public IReadOnlyList<MilestoneFinding> MilestoneFindings => _milestoneFindings;
 
+    /// <summary>Issues the run could not finish (GitLab refused or lost them); the run went on with the others.</summary>
+    public IReadOnlyList<IssueFailure> Failures => _failures;
+
+    /// <summary>How the write budget went (null: the run had none to report).</summary>
+    public WriteBudgetUse? Budget { get; set; }
+
+    public void AddFailure(IssueFailure failure) => _failures.Add(failure);
     /// <summary>The scopes swept (group or project paths), for the report's header.</summary>
     public IReadOnlyList<string> Scopes { get; init; } = [];
 
@@ -130,6 +138,41 @@ public sealed class HygieneReport
 
     /// <summary>The "project" milestone-level findings are counted under (they belong to the scope, not to one project).</summary>
     public const string MilestonesProject = "(milestones)";
+
+    /// <summary>Merge requests with findings (the "Code review" rules), in the order they were evaluated.</summary>
+    public IReadOnlyList<MergeRequestReportEntry> MergeRequests => _mergeRequests;
+
+    /// <summary>Merge requests evaluated (with findings or not).</summary>
+    public int MergeRequestCount { get; private set; }
+
+    private readonly List<MergeRequestReportEntry> _mergeRequests = [];
+
+    /// <summary>Counts one evaluated merge request: its findings by rule and severity, its writes, and an entry when it has findings.</summary>
+    public void AddMergeRequest(MergeRequests.MergeRequestVerdict verdict, IReadOnlyList<PlannedWrite> writes)
+    {
+        if (verdict.Status != EvaluationStatus.Evaluated)
+        {
+            return;
+        }
+
+        MergeRequestCount++;
+        foreach (var violation in verdict.Violations)
+        {
+            _byRule[violation.Rule] = _byRule.GetValueOrDefault(violation.Rule) + 1;
+            _bySeverity[(int)violation.Severity]++;
+        }
+
+        foreach (var write in writes)
+        {
+            AddWrite(write);
+        }
+
+        if (verdict.Violations.Count > 0)
+        {
+            var mr = verdict.MergeRequest;
+            _mergeRequests.Add(new MergeRequestReportEntry(mr.ProjectId, mr.ProjectPath, mr.Iid, mr.Title, mr.WebUrl, mr.State, verdict.Violations, writes));
+        }
+    }
 
     public void AddMilestoneFindings(IEnumerable<MilestoneFinding> findings)
     {

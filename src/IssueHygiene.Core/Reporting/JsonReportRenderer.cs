@@ -55,6 +55,25 @@ public static class JsonReportRenderer
         json.WriteEndObject();
         json.WriteNumber("writes", report.WriteCount);
         json.WriteBoolean("dryRun", report.DryRun);
+        if (report.Budget is { } budget)
+        {
+            json.WriteBoolean("budgetStopped", budget.Stopped);
+            json.WriteStartObject("budget");
+            if (budget.Limit is { } limit)
+            {
+                json.WriteNumber("limit", limit);
+            }
+            else
+            {
+                json.WriteNull("limit");
+            }
+
+            json.WriteNumber("withinBudget", budget.WithinBudget);
+            json.WriteNumber("planned", budget.Planned);
+            json.WriteEndObject();
+        }
+
+        json.WriteNumber("failedIssues", report.Failures.Count);
         json.WriteStartObject("byProject");
         foreach (var (project, count) in report.IssuesByProject)
         {
@@ -103,6 +122,19 @@ public static class JsonReportRenderer
 
         json.WriteEndArray();
 
+        json.WriteStartArray("failures");
+        foreach (var failure in report.Failures)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("projectId", failure.ProjectId);
+            json.WriteNumber("iid", failure.Iid);
+            json.WriteBoolean("gone", failure.Gone);
+            json.WriteString("error", failure.Error);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
         json.WriteStartArray("milestones");
         foreach (var finding in report.MilestoneFindings)
         {
@@ -122,8 +154,11 @@ public static class JsonReportRenderer
         json.WriteEndObject();
     }
 
-    /// <summary>The verdict of one issue, as <c>lint --format json</c> prints it.</summary>
-    public static string RenderVerdict(Verdict verdict)
+    /// <summary>
+    /// The verdict of one issue, as <c>lint --format json</c> prints it — one shape offline and online: offline nothing
+    /// is planned (no GitLab to compare with), so <c>plannedWrites</c> is empty and <c>dryRun</c> true.
+    /// </summary>
+    public static string RenderVerdict(Verdict verdict, IReadOnlyList<PlannedWrite>? plannedWrites = null, bool dryRun = true)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -138,6 +173,14 @@ public static class JsonReportRenderer
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("plannedWrites");
+            foreach (var write in plannedWrites ?? [])
+            {
+                WriteWrite(json, write);
+            }
+
+            json.WriteEndArray();
+            json.WriteBoolean("dryRun", dryRun);
             json.WriteEndObject();
         }
 

@@ -31,9 +31,8 @@ public static class LintCommand
         var nowOption = new Option<string?>("--now") { Description = "Offline only: evaluate as of this ISO-8601 time (default: now)." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; show what would be written." };
-
-        var lint = new Command("lint", "Check one issue against the rules and print the verdict.") { target, issueJson, rulesOption, nowOption, format, dryRun };
+        var lint = new Command("lint", "Check one issue against the rules and print the verdict.") { target, issueJson, rulesOption, nowOption, format };
+        var writeMode = WriteModeOptions.AddTo(lint);
         lint.Validators.Add(result =>
         {
             var hasTarget = result.GetValue(target) is not null;
@@ -49,7 +48,7 @@ public static class LintCommand
             var json = parse.GetValue(format) == "json";
             return parse.GetValue(issueJson) is { } file
                 ? Task.FromResult(LintFile(app, file, rulesPath, parse.GetValue(nowOption), json))
-                : OnlineRuntime.GuardAsync(app, () => LintOnlineAsync(app, parse.GetValue(target)!, rulesPath, parse.GetValue(dryRun), json, cancellationToken));
+                : OnlineRuntime.GuardAsync(app, () => LintOnlineAsync(app, parse.GetValue(target)!, rulesPath, WriteOverrides(parse, writeMode), json, cancellationToken));
         });
         return lint;
     }
@@ -64,29 +63,34 @@ public static class LintCommand
         return verdict.HasProblems ? ExitCodes.Violations : ExitCodes.Clean;
     }
 
-    private static async Task<int> LintOnlineAsync(CliApp app, string target, string? rulesPath, bool dryRun, bool json, CancellationToken cancellationToken)
+    private static Dictionary<string, string?> WriteOverrides(ParseResult parse, WriteModeOptions writeMode)
+    {
+        var overrides = new Dictionary<string, string?>();
+        writeMode.AddOverride(parse, overrides);
+        return overrides;
+    }
+
+    private static async Task<int> LintOnlineAsync(CliApp app, string target, string? rulesPath, Dictionary<string, string?> overrides, bool json, CancellationToken cancellationToken)
     {
         var (project, iid) = ParseTarget(target);
-        var overrides = new Dictionary<string, string?>();
-        if (dryRun)
-        {
-            overrides["DryRun"] = "true";
-        }
-
         await using var runtime = await OnlineRuntime.StartAsync(app, overrides, rulesPath, cancellationToken);
-        var gitLab = runtime.Services.GetRequiredService<IGitLabClient>();
-        var issue = GitLabIssueMapper.ToSnapshot(await gitLab.GetIssueAsync(project, iid, cancellationToken));
-        var bot = await gitLab.GetCurrentUserAsync(cancellationToken);
-        var catalog = await new TrackerCatalogCache(gitLab).GetAsync(issue.ProjectId, cancellationToken);
-        var verdict = runtime.Services.GetRequiredService<Evaluator>().Evaluate(issue, app.Time.GetUtcNow(), catalog);
+        var readAt = app.Time.GetUtcNow();
+        var issue = GitLabIssueMapper.ToSnapshot(await runtime.Services.GetRequiredService<IGitLabIssueReader>().GetIssueAsync(project, iid, cancellationToken));
+        var bot = await runtime.Services.GetRequiredService<IGitLabDirectory>().GetCurrentUserAsync(cancellationToken);
+        var catalogs = new TrackerCatalogCache(runtime.Services.GetRequiredService<IGitLabTaxonomy>());
         var context = new ActContext($"lint:{target}", runtime.Options.DryRun, new WriteBudget(runtime.Options.MaxWritesPerRun), bot.Id);
-        var outcome = await runtime.Services.GetRequiredService<Actuator>().ActAsync(verdict, catalog, context, cancellationToken);
+        // The same path as the sweep and the webhook worker: hygiene and the secret-leak response, one Actuator.
+        var outcome = await runtime.Services.GetRequiredService<IssueProcessor>()
+            .ProcessAsync(IssueRequest.For(issue, readAt), catalogs, context, cancellationToken);
+        if (outcome.Verdict is not { } verdict)
+        {
+            app.Error.WriteLine($"{target}: {outcome.Error}");
+            return ExitCodes.Failed;
+        }
 
         if (json)
         {
-            var report = new HygieneReport { DryRun = runtime.Options.DryRun };
-            report.Add(verdict, outcome.Writes);
-            app.Output.WriteLine(JsonReportRenderer.RenderReport(report));
+            app.Output.WriteLine(JsonReportRenderer.RenderVerdict(verdict, outcome.Writes, runtime.Options.DryRun));
         }
         else
         {
@@ -96,12 +100,17 @@ public static class LintCommand
                 var verb = outcome.Status switch
                 {
                     ActStatus.Written => "wrote",
-                    ActStatus.Failed => "failed to write",
+                    ActStatus.Failed or ActStatus.Gone => "failed to write",
                     ActStatus.BudgetExhausted => "not written (write budget)",
                     _ => "would write",
                 };
                 app.Output.WriteLine($"{verb} {write.Kind.Name()}{(write.NoteId is { } id ? $" (note {id})" : string.Empty)}"
                     + (write.QuickActions.Count > 0 ? ": " + string.Join(" ", write.QuickActions) : string.Empty));
+            }
+
+            if (outcome.Status == ActStatus.Failed)
+            {
+                app.Error.WriteLine($"{target}: {outcome.Error}");
             }
 
             if (outcome.Writes.Count == 0 && verdict.Status == EvaluationStatus.Evaluated)
