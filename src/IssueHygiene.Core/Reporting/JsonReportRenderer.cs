@@ -159,8 +159,11 @@ public static class JsonReportRenderer
         json.WriteEndObject();
     }
 
-    /// <summary>The verdict of one issue, as <c>lint --format json</c> prints it.</summary>
-    public static string RenderVerdict(Verdict verdict)
+    /// <summary>
+    /// The verdict of one issue, as <c>lint --format json</c> prints it — one shape offline and online: offline nothing
+    /// is planned (no GitLab to compare with), so <c>plannedWrites</c> is empty and <c>dryRun</c> true.
+    /// </summary>
+    public static string RenderVerdict(Verdict verdict, IReadOnlyList<PlannedWrite>? plannedWrites = null, bool dryRun = true)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -175,6 +178,14 @@ public static class JsonReportRenderer
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("plannedWrites");
+            foreach (var write in plannedWrites ?? [])
+            {
+                WriteWrite(json, write);
+            }
+
+            json.WriteEndArray();
+            json.WriteBoolean("dryRun", dryRun);
             json.WriteEndObject();
         }
 

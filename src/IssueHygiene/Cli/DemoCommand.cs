@@ -47,7 +47,7 @@ public static class DemoCommand
         }
 
         var folder = Path.GetFullPath(outputFolder);
-        Directory.CreateDirectory(folder);
+        OutputPaths.EnsureFolderWritable("--output", folder);
         var store = Path.Combine(folder, "demo.db");
         foreach (var stale in new[] { store, store + "-wal", store + "-shm" })
         {
@@ -84,7 +84,7 @@ public static class DemoCommand
             app.Output.WriteLine(title);
             configuration["DryRun"] = dryRun ? "true" : "false";
             var writesBefore = simulator.RequestLog.Entries.Count(e => e.Method != "GET");
-            var step = new CliApp(app.Output, app.Output, app.Time) { ConfigurationOverrides = configuration, Interactive = app.Interactive };
+            var step = new CliApp(app.Output, app.Output, app.Time) { ConfigurationOverrides = configuration, Interactive = app.Interactive, Logs = app.Logs };
             var exit = await step.RunAsync(args, cancellationToken);
             if (exit is ExitCodes.UsageError or ExitCodes.Failed)
             {

@@ -134,13 +134,14 @@ public static partial class ServeHost
             .Enrich.FromLogContext();
         if (settings.ConsoleLogs)
         {
-            if (Console.IsOutputRedirected)
+            if (Console.IsErrorRedirected)
             {
-                logging.WriteTo.Console(new CompactJsonFormatter());
+                // stderr, like every command's logs: stdout is for data.
+                logging.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose);
             }
             else
             {
-                logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose);
             }
         }
 
