@@ -17,6 +17,7 @@ public sealed partial class LintWorker(
     LintWorkerOptions options,
     HygieneMetrics metrics,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<LintWorker> logger,
     MergeRequests.MergeRequestWebhookLinter? mergeRequests = null) : BackgroundService
 {
@@ -24,8 +25,13 @@ public sealed partial class LintWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting (Kestrel listening) before the loops start claiming.
-        await Task.Yield();
+        // Hosted services start before the server: wait until Kestrel listens (so a port that cannot be bound stops
+        // the process before any delivery is claimed or any GitLab call made).
+        if (!await HostStarted.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         LogStarted(logger, options.Concurrency, options.Debounce);
         var loops = Enumerable.Range(0, options.Concurrency).Select(i => RunLoopAsync($"{_workerId}#{i}", stoppingToken)).ToList();
         await Task.WhenAll(loops);
