@@ -167,6 +167,43 @@ public static class JsonReportRenderer
         }
 
         json.WriteEndArray();
+
+        // "Code review" findings (additive: readers of schema version 2 ignore an unknown member).
+        json.WriteStartObject("mergeRequests");
+        json.WriteNumber("checked", report.MergeRequestCount);
+        json.WriteStartArray("withFindings");
+        foreach (var entry in report.MergeRequests)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("projectId", entry.ProjectId);
+            json.WriteString("project", entry.ProjectPath);
+            json.WriteNumber("iid", entry.Iid);
+            json.WriteString("title", entry.Title);
+            json.WriteString("state", entry.State.ToString().ToLowerInvariant());
+            json.WriteString("webUrl", entry.WebUrl);
+            json.WriteStartArray("violations");
+            foreach (var violation in entry.Violations)
+            {
+                json.WriteStartObject();
+                json.WriteString("rule", violation.Rule);
+                json.WriteString("severity", violation.Severity.ToString().ToLowerInvariant());
+                json.WriteString("message", violation.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("writes");
+            foreach (var write in entry.Writes)
+            {
+                json.WriteStringValue(write.Kind.ToString());
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

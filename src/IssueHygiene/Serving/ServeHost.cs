@@ -78,6 +78,7 @@ public static partial class ServeHost
         builder.Services.AddSingleton<NoteCommandReader>();
         builder.Services.AddSingleton<ProjectScope>();
         builder.Services.AddSingleton<IssueLinter>();
+        builder.Services.AddSingleton<MergeRequests.MergeRequestWebhookLinter>();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddHostedService<ScopeGroupResolver>();
         builder.Services.AddHostedService<LintWorker>();

@@ -109,5 +109,10 @@ public sealed class LintAndDemoTests
         Assert.EndsWith(": 0", changed[2].Trim(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder, "1-dry-run.md")));
         Assert.True(File.Exists(Path.Combine(folder, "3-second-sweep.md")));
+        // The seeded merge requests: findings and their sticky notes ("Code review", docs/merge-requests.md).
+        Assert.Contains("!1 Cache plugin lock files: sticky note: mr-self-merged", text, StringComparison.Ordinal);
+        Assert.Contains("!2 Fix typo in the installation guide: no note", text, StringComparison.Ordinal);
+        Assert.Contains("!3 Add a Snowflake extractor: sticky note: mr-community-expert-merge", text, StringComparison.Ordinal);
+        Assert.Contains("## Merge requests", File.ReadAllText(Path.Combine(folder, "1-dry-run.md")), StringComparison.Ordinal);
     }
 }
