@@ -20,8 +20,9 @@ COPY src/IssueHygiene/IssueHygiene.csproj src/IssueHygiene/
 RUN dotnet restore src/IssueHygiene/IssueHygiene.csproj -r linux-x64
 COPY src/ src/
 COPY rules/ rules/
-# One runtime identifier: only linux-x64's native SQLite, not the 22 other platforms' libraries.
-RUN dotnet publish src/IssueHygiene/IssueHygiene.csproj -c Release --no-restore -r linux-x64 --self-contained false \
+# One runtime identifier: only linux-x64's native SQLite, not the 22 other platforms' libraries; ReadyToRun code
+# for it (src/IssueHygiene/IssueHygiene.csproj). Restores again if the crossgen pack for the RID is missing.
+RUN dotnet publish src/IssueHygiene/IssueHygiene.csproj -c Release -r linux-x64 --self-contained false \
       -p:Version=$VERSION -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -176,6 +176,15 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
                 return new NoteCreateResult.Created(await ReadJsonAsync(response, GitLabJsonContext.Default.GitLabNote, endpoint, resource, cancellationToken));
             case HttpStatusCode.Accepted:
                 var commands = await ReadJsonAsync(response, GitLabJsonContext.Default.GitLabNoteCommands, endpoint, resource, cancellationToken);
+                // GitLab answers 202, not 400, when every command was one the user may not run here: nothing
+                // changed and each summary line says "Could not apply NAME command." (CommandDefinition#execute_message;
+                // Notes::QuickActionsStatus fails only a note whose commands said nothing). That is a failure.
+                if (commands.CommandsChanges.Count == 0 && commands.Summary.Count > 0
+                    && commands.Summary.All(m => m.StartsWith("Could not apply", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return new NoteCreateResult.CommandsFailed(string.Join(" ", commands.Summary));
+                }
+
                 return new NoteCreateResult.CommandsOnly(commands.CommandsChanges, commands.Summary);
             case HttpStatusCode.BadRequest:
                 // GitLab answers 400 both for failed quick actions and for a bad request; only the former is expected.

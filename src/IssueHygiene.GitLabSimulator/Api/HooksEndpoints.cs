@@ -78,6 +78,7 @@ internal static class HooksEndpoints
             ConfidentialIssuesEvents = p.Bool("confidential_issues_events") ?? false,
             NoteEvents = p.Bool("note_events") ?? false,
             ConfidentialNoteEvents = p.Bool("confidential_note_events") ?? false,
+            MergeRequestsEvents = p.Bool("merge_requests_events") ?? false,
             CreatedAt = sim.Store.Now,
         });
         return ApiResult.Created(GitLabJson.Hook(hook));
@@ -116,6 +117,7 @@ internal static class HooksEndpoints
         hook.ConfidentialIssuesEvents = p.Bool("confidential_issues_events") ?? hook.ConfidentialIssuesEvents;
         hook.NoteEvents = p.Bool("note_events") ?? hook.NoteEvents;
         hook.ConfidentialNoteEvents = p.Bool("confidential_note_events") ?? hook.ConfidentialNoteEvents;
+        hook.MergeRequestsEvents = p.Bool("merge_requests_events") ?? hook.MergeRequestsEvents;
         return ApiResult.Ok(GitLabJson.Hook(hook));
     }
 

@@ -97,7 +97,7 @@ internal static class NotesEndpoints
         if (parsed.Commands.Count > 0)
         {
             plan = QuickActionExecutor.Plan(store, issue, user, parsed.Commands);
-            if (parsed.RemainingText.Length == 0 && plan.Succeeded == 0)
+            if (parsed.RemainingText.Length == 0 && plan.Succeeded == 0 && plan.Messages.Count == 0)
             {
                 return ApiResult.BadRequest(string.Join(" ", plan.Errors));
             }

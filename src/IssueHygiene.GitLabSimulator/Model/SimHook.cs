@@ -12,6 +12,7 @@ internal sealed class SimHook
     public bool ConfidentialIssuesEvents { get; set; }
     public bool NoteEvents { get; set; }
     public bool ConfidentialNoteEvents { get; set; }
+    public bool MergeRequestsEvents { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }
 
     private int _consecutiveFailures;

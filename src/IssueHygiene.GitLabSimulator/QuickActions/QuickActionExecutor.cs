@@ -8,7 +8,7 @@ namespace IssueHygiene.GitLabSimulator.QuickActions;
 /// The issue quick actions the simulator knows, their availability conditions and their effect.
 /// GitLab's extractor removes every command it knows from the text, available or not
 /// (QuickActions::InterpretService#extractor uses all command_definitions); an unavailable one is
-/// then not applied and reports "Could not apply NAME command." (CommandDefinition#execute_message).
+/// then not applied and reports "Could not apply NAME command." in the summary (CommandDefinition#execute_message).
 /// </summary>
 internal static class QuickActionExecutor
 {
@@ -57,7 +57,9 @@ internal static class QuickActionExecutor
         {
             if (!IsAvailable(store, issue, user, command.Name))
             {
-                errors.Add($"Could not apply {command.Name} command.");
+                // A message, not an error: GitLab's Notes::QuickActionsStatus fails a commands-only
+                // note only when no command said anything, so this one is answered 202 with it.
+                messages.Add($"Could not apply {command.Name} command.");
                 continue;
             }
 

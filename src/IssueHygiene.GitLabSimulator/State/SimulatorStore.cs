@@ -152,6 +152,7 @@ internal sealed partial class SimulatorStore
             ConfidentialIssuesEvents = template.ConfidentialIssuesEvents,
             NoteEvents = template.NoteEvents,
             ConfidentialNoteEvents = template.ConfidentialNoteEvents,
+            MergeRequestsEvents = template.MergeRequestsEvents,
             CreatedAt = Now,
         };
         Hooks.Add(hook);

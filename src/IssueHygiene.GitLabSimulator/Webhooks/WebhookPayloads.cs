@@ -11,7 +11,7 @@ namespace IssueHygiene.GitLabSimulator.Webhooks;
 /// <c>"2015-05-17 18:08:09 UTC"</c> for the hook's own attributes, ISO 8601 inside labels.
 /// Caller holds the store lock.
 /// </summary>
-internal sealed class WebhookPayloads(SimulatorStore store)
+internal sealed partial class WebhookPayloads(SimulatorStore store)
 {
     public JsonObject IssueHook(IssueChange change)
     {

@@ -10,7 +10,7 @@ namespace IssueHygiene.Storage.Sql;
 /// The delivery queue in SQL shared by both backends. A delivery is "ready" when it is pending and
 /// due, or claimed by a claim that has expired; an issue with a live claim is never claimable.
 /// </summary>
-internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, ILogger logger) : IDeliveryQueue
+internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, ILogger logger) : IDeliveryQueue, IAsyncDisposable
 {
     private const string Columns =
         "id, idempotency_key, event_name, event_uuid, project_id, issue_iid, received_at, payload, status, attempts, next_attempt_at, claimed_by, claim_expires_at, last_error";
@@ -28,44 +28,52 @@ internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, IL
     /// </summary>
     public const int MaxDeliveriesPerClaim = 100;
 
+    private readonly DeliveryGroupCommit _groupCommit = new(backend);
+
     public Task<EnqueueOutcome> EnqueueAsync(NewDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(delivery.IdempotencyKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(delivery.EventName);
         ArgumentNullException.ThrowIfNull(delivery.Payload);
-        var now = time.GetUtcNow();
-        return backend.WriteAsync(async (connection, transaction, ct) =>
-        {
-            await using (var insert = Db.Command(connection, transaction, """
-                INSERT INTO deliveries (idempotency_key, event_name, event_uuid, project_id, issue_iid, issue_key, received_at, payload, status, attempts, next_attempt_at)
-                VALUES (@key, @event, @uuid, @project, @iid, @issue_key, @received, @payload, 'pending', 0, @now)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                RETURNING id
-                """))
-            {
-                insert.With("@key", delivery.IdempotencyKey)
-                    .With("@event", delivery.EventName)
-                    .With("@uuid", delivery.EventUuid)
-                    .With("@project", delivery.ProjectId)
-                    .With("@iid", delivery.IssueIid)
-                    .With("@issue_key", IssueKey(delivery))
-                    .With("@received", backend.ToDb(delivery.ReceivedAt))
-                    .With("@payload", delivery.Payload)
-                    .With("@now", backend.ToDb(now));
-                if (await insert.ExecuteScalarAsync(ct) is { } id and not DBNull)
-                {
-                    return EnqueueOutcome.Enqueued(Convert.ToInt64(id, CultureInfo.InvariantCulture));
-                }
-            }
+        // Concurrent enqueues share one transaction (one fsync); each returns only after that commit.
+        return _groupCommit.EnqueueAsync(delivery, time.GetUtcNow(), cancellationToken);
+    }
 
-            // The key exists: committed before our insert (it waited for a concurrent one to commit),
-            // so this statement sees it.
-            await using var select = Db.Command(connection, transaction, "SELECT id FROM deliveries WHERE idempotency_key = @key")
-                .With("@key", delivery.IdempotencyKey);
-            var existing = await select.ExecuteScalarAsync(ct)
-                ?? throw new InvalidOperationException($"{backend.Description}: idempotency key conflict without a row");
-            return EnqueueOutcome.Duplicate(Convert.ToInt64(existing, CultureInfo.InvariantCulture));
-        }, cancellationToken);
+    /// <summary>Completes the enqueues already accepted, then stops the group-commit writer.</summary>
+    public ValueTask DisposeAsync() => _groupCommit.DisposeAsync();
+
+    /// <summary>Inserts one delivery inside the caller's write transaction (see <see cref="DeliveryGroupCommit"/>).</summary>
+    internal static async Task<EnqueueOutcome> InsertAsync(SqlBackend backend, DbConnection connection, DbTransaction transaction, NewDelivery delivery, DateTimeOffset now, CancellationToken ct)
+    {
+        await using (var insert = Db.Command(connection, transaction, """
+            INSERT INTO deliveries (idempotency_key, event_name, event_uuid, project_id, issue_iid, issue_key, received_at, payload, status, attempts, next_attempt_at)
+            VALUES (@key, @event, @uuid, @project, @iid, @issue_key, @received, @payload, 'pending', 0, @now)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING id
+            """))
+        {
+            insert.With("@key", delivery.IdempotencyKey)
+                .With("@event", delivery.EventName)
+                .With("@uuid", delivery.EventUuid)
+                .With("@project", delivery.ProjectId)
+                .With("@iid", delivery.IssueIid)
+                .With("@issue_key", IssueKey(delivery))
+                .With("@received", backend.ToDb(delivery.ReceivedAt))
+                .With("@payload", delivery.Payload)
+                .With("@now", backend.ToDb(now));
+            if (await insert.ExecuteScalarAsync(ct) is { } id and not DBNull)
+            {
+                return EnqueueOutcome.Enqueued(Convert.ToInt64(id, CultureInfo.InvariantCulture));
+            }
+        }
+
+        // The key exists: committed before our insert (it waited for a concurrent one to commit), or
+        // inserted earlier in this same group commit; either way this statement sees it.
+        await using var select = Db.Command(connection, transaction, "SELECT id FROM deliveries WHERE idempotency_key = @key")
+            .With("@key", delivery.IdempotencyKey);
+        var existing = await select.ExecuteScalarAsync(ct)
+            ?? throw new InvalidOperationException($"{backend.Description}: idempotency key conflict without a row");
+        return EnqueueOutcome.Duplicate(Convert.ToInt64(existing, CultureInfo.InvariantCulture));
     }
 
     public Task<ClaimedBatch?> ClaimAsync(string workerId, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)

@@ -25,6 +25,9 @@ public static class HygieneServiceCollectionExtensions
         services.AddGitLabClient(configuration.GetSection("GitLab"));
         services.AddHygieneStorage(configuration);
         services.AddSingleton<Actuator>();
+        services.AddSingleton(new Core.MergeRequests.MergeRequestEvaluator(rules));
+        services.AddSingleton<MergeRequests.MergeRequestProcessor>();
+        services.AddSingleton<MergeRequests.MergeRequestSweep>();
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<LeasedSweep>();
         services.AddSingleton<IScheduledSweep>(sp => sp.GetRequiredService<LeasedSweep>());

@@ -25,7 +25,8 @@ public sealed partial class SweepRunner(
     Actuator actuator,
     Secrets.SecretLeakResponder secretLeaks,
     TimeProvider time,
-    ILogger<SweepRunner> logger)
+    ILogger<SweepRunner> logger,
+    MergeRequests.MergeRequestSweep? mergeRequests = null)
 {
     private const int CheckpointEvery = 100;
     private const int AuditBatch = 500;
@@ -117,6 +118,13 @@ public sealed partial class SweepRunner(
                     LogSupersededRun(logger, scope.Key, run.Id);
                     return failed;
                 }
+            }
+
+            // Merge requests ("Code review"): open ones and those merged since the last run, same budget and audit.
+            foreach (var outcome in mergeRequests is null ? [] : await mergeRequests.RunAsync(scope, context, cancellationToken))
+            {
+                failed += outcome.Status == ActStatus.Failed ? 1 : 0;
+                report.AddMergeRequest(outcome.Verdict, outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : []);
             }
 
             if (context.AuditBuffer is { } remaining)
