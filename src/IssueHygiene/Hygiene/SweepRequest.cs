@@ -16,4 +16,10 @@ public sealed record SweepRequest
 
     /// <summary><c>maxWritesPerRun</c>; null for no limit.</summary>
     public int? MaxWrites { get; init; } = 50;
+
+    /// <summary>
+    /// How many different issues are processed at once. Writes still go through the client's one rate limiter and
+    /// note pacing, and an issue's own writes stay in order under its write lock.
+    /// </summary>
+    public int Concurrency { get; init; } = 4;
 }
