@@ -80,6 +80,7 @@ public static partial class ServeHost
         builder.Services.AddSingleton<IssueLinter>();
         builder.Services.AddSingleton<MergeRequests.MergeRequestWebhookLinter>();
         builder.Services.AddSingleton<ReadinessProbe>();
+        builder.Services.AddSingleton<GitLabReachability>();
         builder.Services.AddHostedService<ScopeGroupResolver>();
         builder.Services.AddHostedService<LintWorker>();
         builder.Services.AddHostedService<DeliveryPurger>();
