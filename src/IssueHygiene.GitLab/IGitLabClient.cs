@@ -29,6 +29,9 @@ public interface IGitLabClient
 
     Task<GitLabIssue> GetIssueAsync(IdOrPath project, long issueIid, CancellationToken cancellationToken = default);
 
+    /// <summary>Creates an issue (the scope's summary issue).</summary>
+    Task<GitLabIssue> CreateIssueAsync(IdOrPath project, IssueCreate issue, CancellationToken cancellationToken = default);
+
     Task<GitLabIssue> UpdateIssueAsync(IdOrPath project, long issueIid, IssueUpdate update, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<GitLabNote> ListIssueNotesAsync(IdOrPath project, long issueIid, CancellationToken cancellationToken = default);

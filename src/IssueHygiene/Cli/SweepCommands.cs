@@ -31,8 +31,12 @@ public static class SweepCommands
         var incremental = new Option<bool>("--incremental") { Description = "Only issues updated since the last successful sweep." };
         var rules = new Option<string?>("--rules") { Description = "The rules file (default: Rules:Path, else rules/handbook.yml)." };
         var maxWrites = new Option<int?>("--max-writes") { Description = "Write budget of this run (default: MaxWritesPerRun, 50)." };
+        var summaryPreview = new Option<string?>("--summary-preview")
+        {
+            Description = "Write what each scope's summary issue would say to this file (dry run: nothing is written to GitLab).",
+        };
 
-        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites };
+        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites, summaryPreview };
         if (!forceDryRun)
         {
             command.Options.Add(dryRun);
@@ -65,6 +69,7 @@ public static class SweepCommands
                 Incremental = parse.GetValue(incremental),
                 MaxWrites = runtime.Options.MaxWritesPerRun,
                 KeepReportEntries = forceDryRun || parse.GetValue(reportFile) is { Length: > 0 },
+                SummaryPreview = parse.GetValue(summaryPreview) is not null,
             };
             var observer = new ConsoleSweepObserver(app.Error, app.Interactive, runtime.Statistics, app.Time);
             var result = await runtime.Services.GetRequiredService<SweepRunner>().RunAsync(request, observer, cancellationToken);
@@ -74,6 +79,17 @@ public static class SweepCommands
             {
                 await File.WriteAllTextAsync(path, Render(result.Report, parse.GetValue(format) ?? FormatOf(path)), cancellationToken);
                 app.Error.WriteLine($"report written to {path}");
+            }
+
+            if (parse.GetValue(summaryPreview) is { } previewPath)
+            {
+                await File.WriteAllTextAsync(previewPath, SummaryPreview.Render(result.Summaries, runtime.Options.DryRun), cancellationToken);
+                app.Error.WriteLine($"summary issue preview written to {previewPath}");
+            }
+
+            foreach (var summary in result.Summaries)
+            {
+                app.Error.WriteLine(SummaryPreview.Describe(summary));
             }
 
             if (paths.Length == 0 && forceDryRun)

@@ -25,6 +25,8 @@ public static class HygieneServiceCollectionExtensions
         services.AddGitLabClient(configuration.GetSection("GitLab"));
         services.AddHygieneStorage(configuration);
         services.AddSingleton<Actuator>();
+        services.AddSingleton<TrackerHealthRecorder>();
+        services.AddSingleton<Dashboard.DashboardDataLoader>();
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<LeasedSweep>();
         services.AddSingleton<IScheduledSweep>(sp => sp.GetRequiredService<LeasedSweep>());

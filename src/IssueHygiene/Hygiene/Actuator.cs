@@ -39,6 +39,7 @@ public sealed partial class Actuator(
         verdict = await WithWaiversAsync(verdict, catalog, cancellationToken);
         var issue = verdict.Issue;
         var notes = await FindLintNotesAsync(issue, context, fromIndex: true, cancellationToken);
+        verdict = WithNoteWaivers(verdict, notes, catalog);
         var plan = planner.Plan(verdict, notes, time.GetUtcNow(), catalog);
         if (plan.IsEmpty)
         {
@@ -76,6 +77,16 @@ public sealed partial class Actuator(
             ? new ActOutcome(verdict, [], ActStatus.NothingToDo)
             : await WriteAsync(verdict, notes, plan, catalog, context, cancellationToken);
     }
+
+    /// <summary>
+    /// The scope's summary issue write (planned in Core), with the same budget, dry-run and audit handling as an issue's.
+    /// </summary>
+    public Task<SummaryOutcome> ActOnSummaryAsync(Core.Summary.SummaryIssuePlan plan, ActContext context, CancellationToken cancellationToken) =>
+        SummaryIssueActuation.ActAsync(gitLab, store, time, plan, context, cancellationToken);
+
+    /// <summary>Finds the scope's summary issue (stored location, else its marker).</summary>
+    public Task<Core.Summary.ExistingSummaryIssue?> FindSummaryIssueAsync(string scope, string title, long projectId, CancellationToken cancellationToken) =>
+        SummaryIssueActuation.FindAsync(gitLab, store, scope, title, projectId, cancellationToken);
 
     private async Task<ActOutcome> WriteAsync(Verdict verdict, IReadOnlyList<ExistingNote> notes, WritePlan plan, TrackerCatalog catalog, ActContext context, CancellationToken cancellationToken)
     {
@@ -192,6 +203,19 @@ public sealed partial class Actuator(
                 Explain = verdict.Explanation is not null,
                 Replies = verdict.Replies,
             });
+    }
+
+    /// <summary>
+    /// Waivers the local store does not know but the sticky note records (given through another installation's
+    /// <c>serve</c>, read here by the CI report job): they hold too, so a report never brings a waived finding back.
+    /// </summary>
+    private Verdict WithNoteWaivers(Verdict verdict, IReadOnlyList<ExistingNote> notes, TrackerCatalog catalog)
+    {
+        var today = evaluator.Policy.TodayAt(time.GetUtcNow());
+        var recorded = notes.SelectMany(n => n.Waivers).Where(w => w.Until is null || w.Until >= today).DistinctBy(w => w.RuleId).ToList();
+        return verdict.Waivers.Count > 0 || recorded.Count == 0
+            ? verdict
+            : evaluator.Evaluate(verdict.Issue, time.GetUtcNow(), catalog, new EvaluationOptions { Waivers = recorded, Explain = verdict.Explanation is not null, Replies = verdict.Replies });
     }
 
     /// <summary>The issue's marker notes: from the index, else none when the issue has no notes, else by listing.</summary>

@@ -16,4 +16,7 @@ public sealed record SweepRequest
 
     /// <summary><c>maxWritesPerRun</c>; null for no limit.</summary>
     public int? MaxWrites { get; init; } = 50;
+
+    /// <summary>Plan the summary issue even in a dry run (<c>--summary-preview</c>), to show what it would say.</summary>
+    public bool SummaryPreview { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed partial class SweepRunner(
     Evaluator evaluator,
     Actuator actuator,
     Secrets.SecretLeakResponder secretLeaks,
+    TrackerHealthRecorder health,
     TimeProvider time,
     ILogger<SweepRunner> logger)
 {
@@ -33,7 +34,8 @@ public sealed partial class SweepRunner(
     public async Task<SweepResult> RunAsync(SweepRequest request, ISweepObserver observer, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var report = new HygieneReport { DryRun = request.DryRun, KeepIssues = request.KeepReportEntries };
+        var report = new HygieneReport { DryRun = request.DryRun, KeepIssues = request.KeepReportEntries, Scopes = [.. request.Scopes.Select(s => s.Key)] };
+        var summaries = new List<SummaryOutcome>();
         var budget = new WriteBudget(request.MaxWrites);
         var catalogs = new TrackerCatalogCache(gitLab);
         var bot = await gitLab.GetCurrentUserAsync(cancellationToken);
@@ -41,10 +43,11 @@ public sealed partial class SweepRunner(
 
         foreach (var scope in request.Scopes)
         {
-            failedWrites += await SweepScopeAsync(scope, request, report, budget, catalogs, bot, observer, cancellationToken);
+            failedWrites += await SweepScopeAsync(scope, request, report, budget, catalogs, bot, observer, summaries, cancellationToken);
         }
 
-        return new SweepResult(report, failedWrites, budget.Exhausted, Stopwatch.GetElapsedTime(started));
+        report.BudgetExhausted = budget.Exhausted;
+        return new SweepResult(report, failedWrites, budget.Exhausted, Stopwatch.GetElapsedTime(started)) { Summaries = summaries };
     }
 
     private async Task<int> SweepScopeAsync(
@@ -55,6 +58,7 @@ public sealed partial class SweepRunner(
         TrackerCatalogCache catalogs,
         GitLabUser bot,
         ISweepObserver observer,
+        List<SummaryOutcome> summaries,
         CancellationToken cancellationToken)
     {
         // A dry run leaves no trace in the sweep history: it must not move the next incremental sweep's start.
@@ -77,6 +81,7 @@ public sealed partial class SweepRunner(
 
         long seen = 0;
         var failed = 0;
+        var scopeHealth = health.Begin(scope, request.DryRun);
         try
         {
             var issues = updatedAfter is { } since
@@ -97,7 +102,9 @@ public sealed partial class SweepRunner(
                 }
 
                 IReadOnlyList<PlannedWrite> leakWrites = leak.Status is Secrets.SecretLeakStatus.Written or Secrets.SecretLeakStatus.Planned ? leak.Writes : [];
-                report.Add(verdict, [.. outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : [], .. leakWrites]);
+                IReadOnlyList<PlannedWrite> writes = [.. outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : [], .. leakWrites];
+                report.Add(verdict, writes);
+                await health.ObserveAsync(scopeHealth, outcome, writes, cancellationToken);
                 observer.IssueDone(scope, outcome);
                 seen++;
                 progress = progress with
@@ -119,12 +126,18 @@ public sealed partial class SweepRunner(
                 }
             }
 
+            var milestoneFindings = await MilestoneFindingsAsync(scope, cancellationToken);
+            report.AddMilestoneFindings(milestoneFindings);
+            scopeHealth.Report.AddMilestoneFindings(milestoneFindings);
+            if (await health.FinishAsync(scopeHealth, report, request, run?.Id ?? source, !request.Incremental, context, cancellationToken) is { } summary)
+            {
+                summaries.Add(summary);
+            }
+
             if (context.AuditBuffer is { } remaining)
             {
                 await FlushAuditAsync(remaining, cancellationToken);
             }
-
-            report.AddMilestoneFindings(await MilestoneFindingsAsync(scope, cancellationToken));
             if (run is not null)
             {
                 await store.Sweeps.CheckpointAsync(run.Id, "done", progress, cancellationToken);

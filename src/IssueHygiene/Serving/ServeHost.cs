@@ -78,6 +78,7 @@ public static partial class ServeHost
             return Results.Text(AcceptanceJson(acceptance), "application/json", statusCode: acceptance.StatusCode);
         });
         app.MapHealthEndpoints();
+        Dashboard.DashboardEndpoints.MapDashboard(app, options);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IssueHygiene.Serve");
         if (app.Services.GetRequiredService<WebhookTokenCheck>().IsInsecure)

@@ -108,6 +108,8 @@ public sealed partial class IssueLinter(
 
         var outcome = await actuator.ActAsync(verdict, catalog, context, cancellationToken);
         CountWrites(outcome);
+        // The dashboard's current state, kept by every path that evaluates an issue (no extra GitLab request).
+        await store.Health.ReplaceCurrentFindingsAsync([CurrentFindings.Of(outcome)], now, cancellationToken);
         if (outcome.Status == ActStatus.Written && outcome.Writes.Any(w => w.Kind == WriteKind.NoteCreate))
         {
             var verified = await VerifySingleNoteAsync(projectId, iid, context, evaluationOptions, cancellationToken);
