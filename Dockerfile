@@ -15,7 +15,8 @@ COPY src/IssueHygiene/IssueHygiene.csproj src/IssueHygiene/
 RUN dotnet restore src/IssueHygiene/IssueHygiene.csproj
 COPY src/ src/
 COPY rules/ rules/
-RUN dotnet publish src/IssueHygiene/IssueHygiene.csproj -c Release --no-restore -o /app
+# Restores again for the runtime identifier that ReadyToRun compiles for (see src/IssueHygiene/IssueHygiene.csproj).
+RUN dotnet publish src/IssueHygiene/IssueHygiene.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -5,6 +5,17 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The repository stands alone: no tracked file may read or cite anything beside the clone (`../shared`) or the
+# design notes that never lived here (`DESIGN.md`); the contracts are docs/architecture.md.
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  if outside=$(git grep --untracked -n -I -e '\.\./shared' -e 'DESIGN\.md' -- . ':(exclude)test.sh'); then
+    echo "test.sh: files refer to something outside the repository:" >&2
+    echo "$outside" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+
 if [ -z "${ISSUEHYGIENE_TEST_POSTGRES:-}" ]; then
   info=$(bash .ci/postgres.sh) || { echo "test.sh: could not start PostgreSQL" >&2; echo "0 passed, 1 failed"; exit 1; }
   export ISSUEHYGIENE_TEST_POSTGRES="${info%%|*}"
@@ -15,6 +26,13 @@ if [ -z "${ISSUEHYGIENE_TEST_POSTGRES:-}" ]; then
     rm -rf "$pgdir"
   }
   trap stop_pg EXIT
+fi
+
+# python-gitlab (Debian's python3-gitlab, for /usr/bin/python3) drives the simulator in its tests;
+# without it that test fails loudly, never skips.
+if ! /usr/bin/python3 -c 'import gitlab' >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-gitlab; } >/dev/null 2>&1; then :
+  else echo "test.sh: could not install python3-gitlab (apt-get, as root); the python-gitlab test will fail" >&2; fi
 fi
 
 log=$(mktemp)

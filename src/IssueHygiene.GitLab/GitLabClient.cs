@@ -26,7 +26,7 @@ namespace IssueHygiene.GitLab;
 /// (<see cref="DependencyInjection.GitLabServiceCollectionExtensions.AddGitLabClient"/>) and
 /// <see cref="Create"/> both set them up.
 /// </summary>
-public sealed class GitLabClient : IGitLabClient, IDisposable
+public sealed partial class GitLabClient : IGitLabClient, IDisposable
 {
     private const int BodyExcerptLength = 300;
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
@@ -162,6 +162,10 @@ public sealed class GitLabClient : IGitLabClient, IDisposable
             GitLabJsonContext.Default.ListGitLabNote,
             cancellationToken);
 
+    public Task<GitLabNote> GetIssueNoteAsync(IdOrPath project, long issueIid, long noteId, CancellationToken cancellationToken = default) =>
+        GetAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"), "GET /projects/:id/issues/:iid/notes/:note_id",
+            $"note {Number(noteId)} of {IssueName(project, issueIid)}", GitLabJsonContext.Default.GitLabNote, cancellationToken);
+
     public async Task<NoteCreateResult> CreateIssueNoteAsync(IdOrPath project, long issueIid, string body, bool isInternal = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(body);
@@ -177,6 +181,15 @@ public sealed class GitLabClient : IGitLabClient, IDisposable
                 return new NoteCreateResult.Created(await ReadJsonAsync(response, GitLabJsonContext.Default.GitLabNote, endpoint, resource, cancellationToken));
             case HttpStatusCode.Accepted:
                 var commands = await ReadJsonAsync(response, GitLabJsonContext.Default.GitLabNoteCommands, endpoint, resource, cancellationToken);
+                // GitLab answers 202, not 400, when every command was one the user may not run here: nothing
+                // changed and each summary line says "Could not apply NAME command." (CommandDefinition#execute_message;
+                // Notes::QuickActionsStatus fails only a note whose commands said nothing). That is a failure.
+                if (commands.CommandsChanges.Count == 0 && commands.Summary.Count > 0
+                    && commands.Summary.All(m => m.StartsWith("Could not apply", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return new NoteCreateResult.CommandsFailed(string.Join(" ", commands.Summary));
+                }
+
                 return new NoteCreateResult.CommandsOnly(commands.CommandsChanges, commands.Summary);
             case HttpStatusCode.BadRequest:
                 // GitLab answers 400 both for failed quick actions and for a bad request; only the former is expected.

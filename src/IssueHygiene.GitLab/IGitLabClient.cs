@@ -36,6 +36,9 @@ public interface IGitLabClient
 
     IAsyncEnumerable<GitLabNote> ListIssueNotesAsync(IdOrPath project, long issueIid, CancellationToken cancellationToken = default);
 
+    /// <summary>One note as GitLab has it now (author and body are GitLab's word, not a payload's).</summary>
+    Task<GitLabNote> GetIssueNoteAsync(IdOrPath project, long issueIid, long noteId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Creates a note (paced by the notes-per-minute budget). Never retried after a 5xx or a timeout:
     /// the note may exist, so the caller re-checks (by its marker) before trying again.

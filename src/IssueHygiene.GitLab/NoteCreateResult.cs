@@ -16,6 +16,10 @@ public abstract record NoteCreateResult
     /// <summary>202: the body was only quick actions; they ran and no note was created.</summary>
     public sealed record CommandsOnly(IReadOnlyDictionary<string, JsonElement> CommandsChanges, IReadOnlyList<string> Summary) : NoteCreateResult;
 
-    /// <summary>400 saying the quick actions failed (e.g. an unknown milestone); nothing was created.</summary>
+    /// <summary>
+    /// The quick actions failed and nothing was created: a 400 saying so (e.g. an unknown milestone), or
+    /// a 202 that changed nothing and whose summary only says "Could not apply …" (commands the user may
+    /// not run here).
+    /// </summary>
     public sealed record CommandsFailed(string Message) : NoteCreateResult;
 }

@@ -22,7 +22,7 @@ namespace IssueHygiene.GitLabSimulator;
 /// using var http = sim.CreateClient();   // BaseAddress = sim.BaseUrl, PRIVATE-TOKEN = admin token
 /// </code>
 /// </summary>
-public sealed class SimulatedGitLab : IAsyncDisposable
+public sealed partial class SimulatedGitLab : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SimulatorServices _services;
@@ -58,6 +58,9 @@ public sealed class SimulatedGitLab : IAsyncDisposable
     public HandbookSeedInfo? Handbook { get; }
 
     public SimulatorState State { get; }
+
+    /// <summary>The live store, for tests that arrange what the API cannot (e.g. a non-admin owner); lock <c>Store.Gate</c>.</summary>
+    internal SimulatorStore Store => _services.Store;
 
     public RequestLog RequestLog => _services.RequestLog;
 
@@ -96,6 +99,10 @@ public sealed class SimulatedGitLab : IAsyncDisposable
             {
                 handbook = HandbookSeed.Apply(store, options);
                 new IssueGenerator(store, handbook, options.Seed).Generate(options.Issues);
+                if (options.SeedMergeRequests)
+                {
+                    MergeRequestSeed.Apply(store, handbook);
+                }
             }
             else
             {
@@ -155,6 +162,8 @@ public sealed class SimulatedGitLab : IAsyncDisposable
         LabelsEndpoints.Map(app, services);
         MilestonesEndpoints.Map(app, services);
         HooksEndpoints.Map(app, services);
+        MembersEndpoints.Map(app, services);
+        MergeRequestsEndpoints.Map(app, services);
         app.MapGet("/_simulator/requests", (HttpContext c) => ApiResult.Ok(new JsonArray([.. services.RequestLog.Entries.Select(e => (JsonNode)new JsonObject
         {
             ["method"] = e.Method,

@@ -15,6 +15,9 @@ public sealed record SimulatorOptions
     /// <summary>Whether to create the handbook group, projects, users, labels and sprint milestones at start.</summary>
     public bool SeedHandbook { get; init; } = true;
 
+    /// <summary>Whether the handbook seed also has merge requests (self-merged, doc-only, community, drafts, proper ones).</summary>
+    public bool SeedMergeRequests { get; init; }
+
     /// <summary>The admin (<c>root</c>) personal access token; accepts <c>Sudo</c>.</summary>
     public string AdminToken { get; init; } = "simulator-token";
 

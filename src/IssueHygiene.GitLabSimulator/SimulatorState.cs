@@ -19,8 +19,8 @@ public sealed class SimulatorState
     {
         lock (_store.Gate)
         {
-            return _store.Projects.TryGetValue(projectId, out var project) && iid >= 1 && iid <= project.Issues.Count
-                ? View(project.Issues[(int)iid - 1])
+            return _store.Projects.TryGetValue(projectId, out var project) && project.IssuesByIid.TryGetValue(iid, out var issue)
+                ? View(issue)
                 : null;
         }
     }
@@ -42,12 +42,11 @@ public sealed class SimulatorState
     {
         lock (_store.Gate)
         {
-            if (!_store.Projects.TryGetValue(projectId, out var project) || iid < 1 || iid > project.Issues.Count)
+            if (!_store.Projects.TryGetValue(projectId, out var project) || !project.IssuesByIid.TryGetValue(iid, out var issue))
             {
                 return [];
             }
 
-            var issue = project.Issues[(int)iid - 1];
             return [.. _store.NotesByIssueId.GetValueOrDefault(issue.Id, [])
                 .Select(n => new NoteView(n.Id, issue.Id, n.Body, _store.Users[n.AuthorId].Username, n.Internal, n.System, n.CreatedAt))];
         }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace IssueHygiene.Storage;
 
 /// <summary>Checks <see cref="StorageOptions"/> at start-up (<c>ValidateOnStart</c>).</summary>
-internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
         Check(options) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;

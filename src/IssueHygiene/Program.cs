@@ -1,15 +1,10 @@
 using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // First Ctrl+C stops gracefully (claims released, checkpoint kept); a second one kills.
-    e.Cancel = !cancellation.IsCancellationRequested;
-    cancellation.Cancel();
-};
-
+using var interruption = ProcessInterruption.Register();
 var app = new CliApp(Console.Out, Console.Error, TimeProvider.System)
 {
     Interactive = !Console.IsErrorRedirected,
+    Interruption = interruption,
 };
-return await app.RunAsync(args, cancellation.Token);
+return await app.RunAsync(args, interruption.Token);

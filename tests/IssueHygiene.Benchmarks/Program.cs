@@ -13,6 +13,11 @@ public static class BenchmarkProgram
             return await Sweep.SweepBenchmark.RunAsync(args);
         }
 
+        if (args.Length > 0 && args[0] == "report")
+        {
+            return await Report.ReportBenchmark.RunAsync(args);
+        }
+
         if (args.Length > 0 && args[0] == "list")
         {
             return await GitLab.IssueListingBenchmark.RunAsync();

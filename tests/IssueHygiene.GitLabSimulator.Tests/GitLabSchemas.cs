@@ -4,12 +4,12 @@ using NJsonSchema;
 namespace IssueHygiene.GitLabSimulator.Tests;
 
 /// <summary>
-/// GitLab's own response schemas (shared/gitlab/schemas, from gitlabhq spec fixtures), loaded as
+/// GitLab's own response schemas (tests/GitLabSamples/schemas, from gitlabhq spec fixtures), loaded as
 /// NJsonSchema. Two fixtures need help, each said here and nowhere else:
 /// - milestone.json uses <c>"type": "date"</c>, which is no JSON Schema type; read as a string or
 ///   null (GitLab returns null dates for undated milestones such as Backlog);
 /// - fixtures older than today's API forbid keys GitLab now sends and documents
-///   (shared/gitlab/rest_*_response.json): <c>expired</c> on milestones, <c>project_id</c>,
+///   (tests/GitLabSamples/rest_*_response.json): <c>expired</c> on milestones, <c>project_id</c>,
 ///   <c>imported</c>, <c>imported_from</c> on notes. Only those keys are allowed in addition.
 /// issues.json only says "an array of ./issue.json", so lists are validated item by item.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace IssueHygiene.GitLabSimulator.Tests;
 
-/// <summary>The process-mode contract (DESIGN.md §7): flags, the "listening on" line, the default token.</summary>
+/// <summary>The process-mode contract (docs/architecture.md §7): flags, the "listening on" line, the default token.</summary>
 public sealed partial class ProcessModeTests
 {
     private static string SimulatorDll => Path.Combine(AppContext.BaseDirectory, "IssueHygiene.GitLabSimulator.dll");

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace IssueHygiene.GitLabSimulator.Tests;
 
-/// <summary>Quick actions in notes, as DESIGN.md §8 describes GitLab's behaviour.</summary>
+/// <summary>Quick actions in notes, as docs/architecture.md §8 describes GitLab's behaviour.</summary>
 public sealed class QuickActionTests : IAsyncLifetime
 {
     private SimulatedGitLab _sim = null!;
@@ -156,15 +156,33 @@ public sealed class QuickActionTests : IAsyncLifetime
         Assert.Empty(Issue(iid).Labels);
     }
 
+    // GitLab: QuickActions::InterpretService#extractor extracts with every command definition, so an
+    // unavailable command (here /unlabel on an issue without labels) still leaves the note's text.
     [Fact]
-    public async Task Unlabel_IssueWithoutLabels_IsUnavailableAndStaysAsText()
+    public async Task Unlabel_IssueWithoutLabels_IsUnavailableButRemovedFromTheNote()
+    {
+        var iid = await _client.CreateIssueAsync(_project);
+
+        var response = await NoteAsync(iid, "/unlabel ~Bug\nthanks");
+
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        Assert.Equal("thanks", response.Object["body"]!.GetValue<string>());
+    }
+
+    // GitLab: Gitlab::QuickActions::CommandDefinition#execute counts an unavailable command and #execute_message
+    // says "Could not apply NAME command."; Notes::QuickActionsStatus is an error only without any message, so
+    // NotesHelpers#process_note_creation_result answers 202 with that summary and changes nothing.
+    [Fact]
+    public async Task CreateNote_CommandsOnlyAllUnavailable_Returns202CouldNotApplyAndCreatesNoNote()
     {
         var iid = await _client.CreateIssueAsync(_project);
 
         var response = await NoteAsync(iid, "/unlabel ~Bug");
 
-        Assert.Equal(HttpStatusCode.Created, response.Status);
-        Assert.Equal("/unlabel ~Bug", response.Object["body"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Accepted, response.Status);
+        Assert.Empty(response.Object["commands_changes"]!.AsObject());
+        Assert.Equal(["Could not apply unlabel command."], response.Object["summary"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(0, UserNotes(iid));
     }
 
     [Fact]
@@ -234,16 +252,20 @@ public sealed class QuickActionTests : IAsyncLifetime
         Assert.Equal("opened", Issue(iid).State);
     }
 
+    // GitLab: Gitlab::QuickActions::Extractor#extract_commands removes every recognised command line
+    // (InterpretService#extractor passes all command_definitions); the /label condition (admin_issue)
+    // then keeps the guest's command from applying.
     [Fact]
-    public async Task CreateNote_GuestUsesLabel_CommandUnavailableSoNoteKeepsText()
+    public async Task CreateNote_GuestUsesLabel_CommandNotAppliedButRemovedFromTheNote()
     {
         var iid = await _client.CreateIssueAsync(_project);
         using var guest = _sim.CreateClient(sudo: Seeding.SeededUsers.Guest);
 
-        var response = await NoteAsync(iid, "/label ~Bug", guest);
+        var response = await NoteAsync(iid, "please triage\n/label ~Bug", guest);
 
         Assert.Equal(HttpStatusCode.Created, response.Status);
-        Assert.Equal("/label ~Bug", response.Object["body"]!.GetValue<string>());
+        Assert.Equal("please triage", response.Object["body"]!.GetValue<string>());
+        Assert.Equal("please triage", _sim.State.Notes(_project, iid).Single(n => !n.System).Body);
         Assert.Empty(Issue(iid).Labels);
     }
 

@@ -37,7 +37,7 @@ public sealed class StorageRegistrationTests(PostgresDatabase database) : IClass
 
         var services = host.Services;
         Assert.True(File.Exists(path));
-        Assert.Equal(1, await services.GetRequiredService<IHygieneStore>().GetSchemaVersionAsync());
+        Assert.Equal(3, await services.GetRequiredService<IHygieneStore>().GetSchemaVersionAsync());
         var queue = services.GetRequiredService<IDeliveryQueue>();
         Assert.Equal(EnqueueResult.Enqueued, (await queue.EnqueueAsync(TestDeliveries.For(1, 1))).Result);
         Assert.Same(services.GetRequiredService<IHygieneStore>().Deliveries, queue);
@@ -59,7 +59,7 @@ public sealed class StorageRegistrationTests(PostgresDatabase database) : IClass
 
         var store = host.Services.GetRequiredService<IHygieneStore>();
         Assert.StartsWith("PostgreSQL store 127.0.0.1:", store.Description, StringComparison.Ordinal);
-        Assert.Equal(1, await store.GetSchemaVersionAsync());
+        Assert.Equal(3, await store.GetSchemaVersionAsync());
         await host.StopAsync();
     }
 

@@ -6,7 +6,7 @@ using IssueHygiene.Core.Reporting;
 namespace IssueHygiene.Core.Actuation;
 
 /// <summary>
-/// The Actuator's decide step (DESIGN.md §4), pure: from a verdict and the marker notes already on the issue, the
+/// The Actuator's decide step (docs/architecture.md §4), pure: from a verdict and the marker notes already on the issue, the
 /// writes that keep exactly one sticky note current and apply the fixes — at most one write in the common case,
 /// never more than two, and none when nothing changed. Fixes converge: after they are applied the next verdict plans
 /// nothing, so the bot's own webhook echo writes nothing.

@@ -1,3 +1,5 @@
+using IssueHygiene.Core.MergeRequests;
+
 namespace IssueHygiene.Core.Policy;
 
 /// <summary>A loaded, validated policy: everything the rules are parameterised by.</summary>
@@ -18,6 +20,9 @@ public sealed record RuleSet
     public required MilestonePolicy Milestones { get; init; }
 
     public required LabelTaxonomy Labels { get; init; }
+
+    /// <summary>What is trivial and who the experts are, for the merge-request rules.</summary>
+    public MergeRequestPolicy MergeRequests { get; init; } = MergeRequestPolicy.Default;
 
     /// <summary>Settings of every rule, by id; a rule the file does not mention keeps its defaults.</summary>
     public required IReadOnlyDictionary<string, RuleSettings> Rules { get; init; }

@@ -5,7 +5,7 @@ using IssueHygiene.Core.Policy;
 namespace IssueHygiene.Core.Rendering;
 
 /// <summary>
-/// Renders the sticky lint note (DESIGN.md §4): marker line, a findings table, how to fix each, what IssueHygiene
+/// Renders the sticky lint note (docs/architecture.md §4): marker line, a findings table, how to fix each, what IssueHygiene
 /// fixed, and how to opt out. User text appears only inside code spans in table cells or list items, so it never
 /// starts a line, runs a quick action or mentions anyone. No timestamps: the same findings give the same bytes.
 /// </summary>

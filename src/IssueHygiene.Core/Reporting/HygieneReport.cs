@@ -131,6 +131,41 @@ public sealed class HygieneReport
     /// <summary>The "project" milestone-level findings are counted under (they belong to the scope, not to one project).</summary>
     public const string MilestonesProject = "(milestones)";
 
+    /// <summary>Merge requests with findings (the "Code review" rules), in the order they were evaluated.</summary>
+    public IReadOnlyList<MergeRequestReportEntry> MergeRequests => _mergeRequests;
+
+    /// <summary>Merge requests evaluated (with findings or not).</summary>
+    public int MergeRequestCount { get; private set; }
+
+    private readonly List<MergeRequestReportEntry> _mergeRequests = [];
+
+    /// <summary>Counts one evaluated merge request: its findings by rule and severity, its writes, and an entry when it has findings.</summary>
+    public void AddMergeRequest(MergeRequests.MergeRequestVerdict verdict, IReadOnlyList<PlannedWrite> writes)
+    {
+        if (verdict.Status != EvaluationStatus.Evaluated)
+        {
+            return;
+        }
+
+        MergeRequestCount++;
+        foreach (var violation in verdict.Violations)
+        {
+            _byRule[violation.Rule] = _byRule.GetValueOrDefault(violation.Rule) + 1;
+            _bySeverity[(int)violation.Severity]++;
+        }
+
+        foreach (var write in writes)
+        {
+            AddWrite(write);
+        }
+
+        if (verdict.Violations.Count > 0)
+        {
+            var mr = verdict.MergeRequest;
+            _mergeRequests.Add(new MergeRequestReportEntry(mr.ProjectId, mr.ProjectPath, mr.Iid, mr.Title, mr.WebUrl, mr.State, verdict.Violations, writes));
+        }
+    }
+
     public void AddMilestoneFindings(IEnumerable<MilestoneFinding> findings)
     {
         foreach (var finding in findings)

@@ -6,7 +6,7 @@ using IssueHygiene.Core.Evaluation;
 namespace IssueHygiene.Core.Reporting;
 
 /// <summary>
-/// The JSON forms (contract): the report <c>{"schemaVersion":2,"scopes":[…],"budgetExhausted":…,"totals":{…},"issues":[…]}</c> and the verdict of
+/// The JSON forms (contract, docs/architecture.md §5): the report <c>{"schemaVersion":2,"scopes":[…],"budgetExhausted":…,"totals":{…},"issues":[…]}</c> and the verdict of
 /// <c>lint --format json</c> <c>{"violations":[…],"quickActions":[…]}</c>. Extra keys only ever extend them.
 /// </summary>
 public static class JsonReportRenderer
@@ -122,8 +122,11 @@ public static class JsonReportRenderer
         json.WriteEndObject();
     }
 
-    /// <summary>The verdict of one issue, as <c>lint --format json</c> prints it.</summary>
-    public static string RenderVerdict(Verdict verdict)
+    /// <summary>
+    /// The verdict of one issue, as <c>lint --format json</c> prints it — one shape offline and online: offline nothing
+    /// is planned (no GitLab to compare with), so <c>plannedWrites</c> is empty and <c>dryRun</c> true.
+    /// </summary>
+    public static string RenderVerdict(Verdict verdict, IReadOnlyList<PlannedWrite>? plannedWrites = null, bool dryRun = true)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -138,6 +141,14 @@ public static class JsonReportRenderer
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("plannedWrites");
+            foreach (var write in plannedWrites ?? [])
+            {
+                WriteWrite(json, write);
+            }
+
+            json.WriteEndArray();
+            json.WriteBoolean("dryRun", dryRun);
             json.WriteEndObject();
         }
 

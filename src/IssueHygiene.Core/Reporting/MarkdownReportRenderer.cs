@@ -19,6 +19,35 @@ public static class MarkdownReportRenderer
 
     private const int SummaryRows = 10;
 
+    /// <summary>The "Code review" findings: one line per merge request with findings, and what was (or would be) written.</summary>
+    private static void AppendMergeRequests(StringBuilder md, HygieneReport report)
+    {
+        if (report.MergeRequestCount == 0)
+        {
+            return;
+        }
+
+        md.Append("## Merge requests\n\n").Append(CultureInfo.InvariantCulture,
+            $"{report.MergeRequestCount} merge requests checked, {report.MergeRequests.Count} with findings.\n\n");
+        foreach (var entry in report.MergeRequests)
+        {
+            md.Append("- ").Append(MarkdownText.Code((entry.ProjectPath ?? entry.ProjectId.ToString(CultureInfo.InvariantCulture)) + "!" + entry.Iid.ToString(CultureInfo.InvariantCulture)))
+                .Append(' ').Append(MarkdownText.Code(entry.Title)).Append(" (").Append(entry.State.ToString().ToLowerInvariant()).Append(")\n");
+            foreach (var violation in entry.Violations)
+            {
+                md.Append("  - `").Append(violation.Rule).Append("` ").Append(MarkdownText.Flatten(violation.Format(MarkdownText.Code))).Append('\n');
+            }
+
+            if (entry.Writes.Count > 0)
+            {
+                md.Append("  - ").Append(report.DryRun ? "would write: " : "wrote: ")
+                    .Append(string.Join(", ", entry.Writes.Select(w => w.Kind.ToString()))).Append('\n');
+            }
+        }
+
+        md.Append('\n');
+    }
+
     public static string Render(HygieneReport report, int maxLength = DefaultMaxLength)
     {
         var md = new StringBuilder();
@@ -36,6 +65,7 @@ public static class MarkdownReportRenderer
             md.Append('\n');
         }
 
+        AppendMergeRequests(md, report);
         if (report.Issues.Count > 0)
         {
             md.Append("## Issues\n\n");

@@ -3,7 +3,7 @@ using IssueHygiene.Core.Policy;
 namespace IssueHygiene.Core.Rules;
 
 /// <summary>
-/// The milestone-level checks of the sweep report (DESIGN.md §3): they look at a group's milestones, not at an
+/// The milestone-level checks of the sweep report (docs/architecture.md §3): they look at a group's milestones, not at an
 /// issue, so they are descriptors here and run in <see cref="Evaluation.MilestoneChecks"/>.
 /// </summary>
 public static class MilestoneRules

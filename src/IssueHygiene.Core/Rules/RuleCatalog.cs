@@ -1,3 +1,4 @@
+using IssueHygiene.Core.MergeRequests;
 using IssueHygiene.Core.Policy;
 
 namespace IssueHygiene.Core.Rules;
@@ -21,9 +22,16 @@ public static class RuleCatalog
         (SecretLeakRule.Definition, (s, _) => new SecretLeakRule(s)),
     ];
 
+    private static readonly (RuleDescriptor Descriptor, Func<RuleSettings, MergeRequestPolicy, MergeRequestRule> Create)[] MergeRequestRules =
+    [
+        (MergeRequestReviewerRequiredRule.Definition, (s, p) => new MergeRequestReviewerRequiredRule(s, p)),
+        (MergeRequestSelfMergedRule.Definition, (s, p) => new MergeRequestSelfMergedRule(s, p)),
+        (MergeRequestCommunityExpertMergeRule.Definition, (s, p) => new MergeRequestCommunityExpertMergeRule(s, p)),
+    ];
+
     /// <summary>Every rule the rules file may configure, issue-level first, in evaluation order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
-        [.. IssueRules.Select(r => r.Descriptor), .. MilestoneRules.All];
+        [.. IssueRules.Select(r => r.Descriptor), .. MilestoneRules.All, .. MergeRequestRules.Select(r => r.Descriptor)];
 
     public static RuleDescriptor? Find(string id) => All.FirstOrDefault(d => d.Id == id);
 
@@ -33,6 +41,13 @@ public static class RuleCatalog
             .Select(r => (r.Create, Settings: rules.SettingsFor(r.Descriptor.Id)))
             .Where(r => r.Settings.Action != RuleAction.Off)
             .Select(r => r.Create(r.Settings, rules))];
+
+    /// <summary>The merge-request rules enabled by <paramref name="rules"/> (action not off), in catalog order.</summary>
+    public static IReadOnlyList<MergeRequestRule> CreateMergeRequestRules(RuleSet rules) =>
+        [.. MergeRequestRules
+            .Select(r => (r.Create, Settings: rules.SettingsFor(r.Descriptor.Id)))
+            .Where(r => r.Settings.Action != RuleAction.Off)
+            .Select(r => r.Create(r.Settings, rules.MergeRequests))];
 
     /// <summary>The settings a rule has when the rules file does not mention it.</summary>
     public static RuleSettings DefaultSettings(RuleDescriptor descriptor) => new()

@@ -28,4 +28,7 @@ public sealed record RuleDescriptor
 
     /// <summary>True for rules that check one issue (false for the sweep's milestone-level checks).</summary>
     public bool IsIssueLevel { get; init; } = true;
+
+    /// <summary>True for rules that check one merge request ("Code review").</summary>
+    public bool IsMergeRequestLevel { get; init; }
 }

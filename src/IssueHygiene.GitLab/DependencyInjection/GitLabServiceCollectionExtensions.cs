@@ -42,6 +42,9 @@ public static class GitLabServiceCollectionExtensions
                 sp.GetRequiredService<GitLabOptions>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<GitLabClient>()));
+        // The merge-request role of the same client (same transport, budget and statistics).
+        services.TryAddTransient<IGitLabMergeRequests>(sp => sp.GetRequiredService<IGitLabClient>() as IGitLabMergeRequests
+            ?? throw new InvalidOperationException("the registered IGitLabClient does not serve merge requests"));
         return services;
     }
 }

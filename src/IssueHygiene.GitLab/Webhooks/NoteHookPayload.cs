@@ -20,6 +20,13 @@ public sealed record NoteHookPayload
     /// <summary>The issue commented on; null for notes on merge requests, commits and snippets.</summary>
     public WebhookIssueAttributes? Issue { get; init; }
 
+    /// <summary>The merge request commented on; null for notes on issues, commits and snippets.</summary>
+    public MergeRequestHookAttributes? MergeRequest { get; init; }
+
+    /// <summary>True when the note is on a merge request.</summary>
+    public bool IsOnMergeRequest =>
+        MergeRequest is { Iid: > 0 } && string.Equals(ObjectAttributes.NoteableType, "MergeRequest", StringComparison.Ordinal);
+
     /// <summary>True when the note is on an issue.</summary>
     public bool IsOnIssue =>
         Issue is not null && string.Equals(ObjectAttributes.NoteableType, "Issue", StringComparison.Ordinal);

@@ -13,6 +13,12 @@ public abstract record WebhookEvent
     /// <summary>A Note Hook on an issue, confidential or not.</summary>
     public sealed record Note(NoteHookPayload Payload) : WebhookEvent;
 
+    /// <summary>A Merge Request Hook.</summary>
+    public sealed record MergeRequest(MergeRequestHookPayload Payload) : WebhookEvent;
+
+    /// <summary>A Note Hook on a merge request (commands to the bot).</summary>
+    public sealed record MergeRequestNote(NoteHookPayload Payload) : WebhookEvent;
+
     /// <summary>A Milestone Hook.</summary>
     public sealed record Milestone(MilestoneHookPayload Payload) : WebhookEvent;
 

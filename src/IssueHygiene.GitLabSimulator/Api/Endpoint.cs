@@ -10,10 +10,14 @@ internal static class Endpoint
     {
         var parameters = await RequestParameters.ReadAsync(context.Request, context.RequestAborted);
         var actor = RequestActor.Of(context);
-        ApiResult result;
-        lock (sim.Store.Gate)
+        // Every GitLab list endpoint declares the pagination params, and every list is a GET.
+        var result = HttpMethods.IsGet(context.Request.Method) ? Pagination.Check(parameters) : null;
+        if (result is null)
         {
-            result = work(parameters, actor);
+            lock (sim.Store.Gate)
+            {
+                result = work(parameters, actor);
+            }
         }
 
         await result.WriteAsync(context);

@@ -8,7 +8,7 @@ namespace IssueHygiene.GitLabSimulator.Api;
 /// REST response bodies in GitLab's shapes (key names and nesting as in GitLab's API docs and
 /// schemas). Built as JSON nodes so a key is exactly where GitLab puts it. Caller holds the lock.
 /// </summary>
-internal sealed class GitLabJson(SimulatorStore store)
+internal sealed partial class GitLabJson(SimulatorStore store)
 {
     public JsonObject User(SimUser user) => new()
     {
@@ -235,6 +235,7 @@ internal sealed class GitLabJson(SimulatorStore store)
         ["confidential_issues_events"] = hook.ConfidentialIssuesEvents,
         ["note_events"] = hook.NoteEvents,
         ["confidential_note_events"] = hook.ConfidentialNoteEvents,
+        ["merge_requests_events"] = hook.MergeRequestsEvents,
         ["enable_ssl_verification"] = true,
         ["created_at"] = GitLabTime.Iso(hook.CreatedAt),
         ["alert_status"] = hook.AlertStatus,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using IssueHygiene.GitLabSimulator.Hosting;
 using IssueHygiene.GitLabSimulator.Model;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IssueHygiene.GitLabSimulator.Api;
 
-/// <summary><c>/projects/:id/issues</c> and <c>/groups/:id/issues</c>: list, get, create, edit.</summary>
+/// <summary><c>/projects/:id/issues</c> and <c>/groups/:id/issues</c>: list, get, create, edit, delete.</summary>
 internal static class IssuesEndpoints
 {
     private static readonly string[] EditableParameters =
@@ -25,6 +26,7 @@ internal static class IssuesEndpoints
         app.MapGet("/api/v4/projects/{id}/issues/{iid}", (HttpContext c, string id, string iid) => Endpoint.RunAsync(c, sim, (_, a) => Get(sim, a, id, iid)));
         app.MapPost("/api/v4/projects/{id}/issues", (HttpContext c, string id) => Endpoint.RunAsync(c, sim, (p, a) => Create(sim, p, a, id)));
         app.MapPut("/api/v4/projects/{id}/issues/{iid}", (HttpContext c, string id, string iid) => Endpoint.RunAsync(c, sim, (p, a) => Edit(sim, p, a, id, iid)));
+        app.MapDelete("/api/v4/projects/{id}/issues/{iid}", (HttpContext c, string id, string iid) => Endpoint.RunAsync(c, sim, (_, a) => Delete(c, sim, a, id, iid)));
     }
 
     private static ApiResult List(HttpContext context, SimulatorServices sim, RequestParameters p, RequestActor actor, string id, bool isGroup)
@@ -185,6 +187,48 @@ internal static class IssuesEndpoints
         }
 
         return ApiResult.Ok(sim.Json.Issue(issue));
+    }
+
+    /// <summary>
+    /// GitLab's lib/api/issues.rb <c>delete ":id/issues/:issue_iid"</c>: the issue is looked up
+    /// without the confidentiality filter (404 only when it does not exist), then
+    /// <c>authorize!(:destroy_issue)</c> lets administrators and owners through (403 for everyone
+    /// else), then <c>destroy_conditionally!</c> answers 412 when the issue changed after the
+    /// request's <c>If-Unmodified-Since</c>, else 204 with no body.
+    /// </summary>
+    private static ApiResult Delete(HttpContext context, SimulatorServices sim, RequestActor actor, string id, string iid)
+    {
+        var store = sim.Store;
+        var user = actor.User;
+        if (Visibility.Project(store, user, id) is not { } project)
+        {
+            return ApiResult.NotFound("Project");
+        }
+
+        if (!long.TryParse(iid, out var number))
+        {
+            return ApiResult.ParameterError("issue_iid is invalid");
+        }
+
+        if (!project.IssuesByIid.TryGetValue(number, out var issue))
+        {
+            return ApiResult.NotFound("Issue");
+        }
+
+        if (store.AccessOf(user, project) < AccessLevel.Owner)
+        {
+            return ApiResult.Forbidden;
+        }
+
+        if (context.Request.Headers.IfUnmodifiedSince.FirstOrDefault() is { } header
+            && DateTimeOffset.TryParse(header, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var unmodifiedSince)
+            && issue.UpdatedAt > unmodifiedSince)
+        {
+            return ApiResult.Message(StatusCodes.Status412PreconditionFailed, "412 Precondition Failed");
+        }
+
+        store.DeleteIssue(issue);
+        return ApiResult.NoContent;
     }
 
     public static WebhookEvent IssueEvent(SimulatorServices sim, IssueChange change) =>

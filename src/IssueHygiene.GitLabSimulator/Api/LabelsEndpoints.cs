@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IssueHygiene.GitLabSimulator.Api;
 
-/// <summary>Project and group labels: list (with ancestors), create, update (incl. <c>new_name</c>).</summary>
+/// <summary>Project and group labels: list (with ancestors), get, create, update (incl. <c>new_name</c>), delete.</summary>
 internal static class LabelsEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, SimulatorServices sim)
@@ -21,6 +21,10 @@ internal static class LabelsEndpoints
         app.MapPut("/api/v4/projects/{id}/labels", (HttpContext c, string id) => Endpoint.RunAsync(c, sim, (p, a) => Update(sim, p, a, id, p.Get("name") ?? p.Get("label_id") ?? "", isGroup: false)));
         app.MapPut("/api/v4/groups/{id}/labels/{labelId}", (HttpContext c, string id, string labelId) => Endpoint.RunAsync(c, sim, (p, a) => Update(sim, p, a, id, labelId, isGroup: true)));
         app.MapPut("/api/v4/groups/{id}/labels", (HttpContext c, string id) => Endpoint.RunAsync(c, sim, (p, a) => Update(sim, p, a, id, p.Get("name") ?? p.Get("label_id") ?? "", isGroup: true)));
+        app.MapGet("/api/v4/projects/{id}/labels/{labelId}", (HttpContext c, string id, string labelId) => Endpoint.RunAsync(c, sim, (_, a) => GetProjectLabel(sim, a, id, labelId)));
+        app.MapGet("/api/v4/groups/{id}/labels/{labelId}", (HttpContext c, string id, string labelId) => Endpoint.RunAsync(c, sim, (_, a) => GetGroupLabel(sim, a, id, labelId)));
+        app.MapDelete("/api/v4/projects/{id}/labels/{labelId}", (HttpContext c, string id, string labelId) => Endpoint.RunAsync(c, sim, (_, a) => Delete(sim, a, id, labelId, isGroup: false)));
+        app.MapDelete("/api/v4/groups/{id}/labels/{labelId}", (HttpContext c, string id, string labelId) => Endpoint.RunAsync(c, sim, (_, a) => Delete(sim, a, id, labelId, isGroup: true)));
     }
 
     private static ApiResult ListProject(HttpContext context, SimulatorServices sim, RequestParameters p, RequestActor actor, string id)
@@ -217,5 +221,97 @@ internal static class LabelsEndpoints
 
         label.UpdatedAt = store.Now;
         return ApiResult.Ok(GitLabJson.Label(label, null, forProject: !isGroup));
+    }
+
+    /// <summary>lib/api/labels.rb <c>get ':id/labels/:name'</c>: by title or id, the project's own labels or its ancestors' (include_ancestor_groups defaults to true).</summary>
+    private static ApiResult GetProjectLabel(SimulatorServices sim, RequestActor actor, string id, string labelRef)
+    {
+        var store = sim.Store;
+        if (Visibility.Project(store, actor.User, id) is not { } project)
+        {
+            return ApiResult.NotFound("Project");
+        }
+
+        var decoded = Uri.UnescapeDataString(labelRef);
+        var label = store.FindLabel(project, decoded)
+            ?? (long.TryParse(decoded, out var labelId) ? store.AvailableLabels(project).FirstOrDefault(l => l.Id == labelId) : null);
+        return label is null
+            ? ApiResult.NotFound("Label")
+            : ApiResult.Ok(GitLabJson.Label(label, Count(store, [project.Id], [label]).GetValueOrDefault(label.Id), forProject: true));
+    }
+
+    /// <summary>lib/api/group_labels.rb <c>get ':id/labels/:name'</c>: the group's own labels or its ancestors'.</summary>
+    private static ApiResult GetGroupLabel(SimulatorServices sim, RequestActor actor, string id, string labelRef)
+    {
+        var store = sim.Store;
+        if (Visibility.Group(store, actor.User, id) is not { } group)
+        {
+            return ApiResult.NotFound("Group");
+        }
+
+        var decoded = Uri.UnescapeDataString(labelRef);
+        var candidates = store.SelfAndAncestors(group).SelectMany(g => g.Labels.Values).ToList();
+        var label = candidates.FirstOrDefault(l => l.Title == decoded)
+            ?? (long.TryParse(decoded, out var labelId) ? candidates.FirstOrDefault(l => l.Id == labelId) : null);
+        var projectIds = store.ProjectsOf(group, includeSubgroups: true).Select(pr => pr.Id).ToList();
+        return label is null
+            ? ApiResult.NotFound("Label")
+            : ApiResult.Ok(GitLabJson.Label(label, Count(store, projectIds, [label]).GetValueOrDefault(label.Id), forProject: false));
+    }
+
+    /// <summary>
+    /// lib/api/labels.rb / group_labels.rb <c>delete ':id/labels/:name'</c>: the owner's own label only
+    /// (a project cannot delete its group's), <c>admin_label</c> (Reporter and up), 204; the label
+    /// leaves every issue that carried it.
+    /// </summary>
+    private static ApiResult Delete(SimulatorServices sim, RequestActor actor, string id, string labelRef, bool isGroup)
+    {
+        var store = sim.Store;
+        Dictionary<string, SimLabel> owner;
+        if (isGroup)
+        {
+            if (Visibility.Group(store, actor.User, id) is not { } group)
+            {
+                return ApiResult.NotFound("Group");
+            }
+
+            if (store.AccessOf(actor.User, group) < AccessLevel.Reporter)
+            {
+                return ApiResult.Forbidden;
+            }
+
+            owner = group.Labels;
+        }
+        else
+        {
+            if (Visibility.Project(store, actor.User, id) is not { } project)
+            {
+                return ApiResult.NotFound("Project");
+            }
+
+            if (store.AccessOf(actor.User, project) < AccessLevel.Reporter)
+            {
+                return ApiResult.Forbidden;
+            }
+
+            owner = project.Labels;
+        }
+
+        var decoded = Uri.UnescapeDataString(labelRef);
+        var label = owner.GetValueOrDefault(decoded)
+            ?? (long.TryParse(decoded, out var labelId) ? owner.Values.FirstOrDefault(l => l.Id == labelId) : null);
+        if (label is null)
+        {
+            return ApiResult.NotFound("Label");
+        }
+
+        owner.Remove(label.Title);
+        store.Labels.Remove(label.Id);
+        foreach (var issue in store.Issues.Values)
+        {
+            issue.LabelIds.Remove(label.Id);
+        }
+
+        return ApiResult.NoContent;
     }
 }

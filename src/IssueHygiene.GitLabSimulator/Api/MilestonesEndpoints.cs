@@ -19,6 +19,8 @@ internal static class MilestonesEndpoints
         app.MapPost("/api/v4/projects/{id}/milestones", (HttpContext c, string id) => Endpoint.RunAsync(c, sim, (p, a) => WithOwner(sim, a, id, isGroup: false, AccessLevel.Reporter, (g, pr, own) => Create(sim, p, g, pr, own))));
         app.MapPost("/api/v4/groups/{id}/milestones", (HttpContext c, string id) => Endpoint.RunAsync(c, sim, (p, a) => WithOwner(sim, a, id, isGroup: true, AccessLevel.Reporter, (g, pr, own) => Create(sim, p, g, pr, own))));
         app.MapPut("/api/v4/projects/{id}/milestones/{milestoneId}", (HttpContext c, string id, string milestoneId) => Endpoint.RunAsync(c, sim, (p, a) => WithOwner(sim, a, id, isGroup: false, AccessLevel.Reporter, (_, _, own) => Edit(sim, p, own, milestoneId))));
+        app.MapDelete("/api/v4/projects/{id}/milestones/{milestoneId}", (HttpContext c, string id, string milestoneId) => Endpoint.RunAsync(c, sim, (_, a) => WithOwner(sim, a, id, isGroup: false, AccessLevel.Reporter, (_, _, own) => Delete(sim, own, milestoneId))));
+        app.MapDelete("/api/v4/groups/{id}/milestones/{milestoneId}", (HttpContext c, string id, string milestoneId) => Endpoint.RunAsync(c, sim, (_, a) => WithOwner(sim, a, id, isGroup: true, AccessLevel.Reporter, (_, _, own) => Delete(sim, own, milestoneId))));
         app.MapPut("/api/v4/groups/{id}/milestones/{milestoneId}", (HttpContext c, string id, string milestoneId) => Endpoint.RunAsync(c, sim, (p, a) => WithOwner(sim, a, id, isGroup: true, AccessLevel.Reporter, (_, _, own) => Edit(sim, p, own, milestoneId))));
     }
 
@@ -109,6 +111,27 @@ internal static class MilestonesEndpoints
         long.TryParse(milestoneId, out var mid) && sim.Store.Milestones.TryGetValue(mid, out var milestone) && owns(milestone)
             ? ApiResult.Ok(sim.Json.Milestone(milestone))
             : ApiResult.NotFound("Milestone");
+
+    /// <summary>
+    /// GitLab's <c>delete ":id/milestones/:milestone_id"</c> (admin_milestone): Milestones::DestroyService
+    /// takes the milestone off its issues and removes it; 204.
+    /// </summary>
+    private static ApiResult Delete(SimulatorServices sim, Func<SimMilestone, bool> owns, string milestoneId)
+    {
+        var store = sim.Store;
+        if (!long.TryParse(milestoneId, out var mid) || !store.Milestones.TryGetValue(mid, out var milestone) || !owns(milestone))
+        {
+            return ApiResult.NotFound("Milestone");
+        }
+
+        foreach (var issue in store.Issues.Values.Where(i => i.MilestoneId == mid))
+        {
+            issue.MilestoneId = null;
+        }
+
+        store.Milestones.Remove(mid);
+        return ApiResult.NoContent;
+    }
 
     private static ApiResult Create(SimulatorServices sim, RequestParameters p, SimGroup? group, SimProject? project, Func<SimMilestone, bool> owns)
     {

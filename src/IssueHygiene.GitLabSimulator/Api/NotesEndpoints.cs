@@ -91,13 +91,13 @@ internal static class NotesEndpoints
             return ApiResult.Forbidden;
         }
 
-        var parsed = QuickActionParser.Parse(body, name => QuickActionExecutor.IsAvailable(store, issue, user, name));
+        var parsed = QuickActionParser.Parse(body, QuickActionExecutor.IsKnown);
         var events = new List<WebhookEvent>();
         QuickActionPlan? plan = null;
         if (parsed.Commands.Count > 0)
         {
             plan = QuickActionExecutor.Plan(store, issue, user, parsed.Commands);
-            if (parsed.RemainingText.Length == 0 && plan.Succeeded == 0)
+            if (parsed.RemainingText.Length == 0 && plan.Succeeded == 0 && plan.Messages.Count == 0)
             {
                 return ApiResult.BadRequest(string.Join(" ", plan.Errors));
             }
@@ -150,15 +150,37 @@ internal static class NotesEndpoints
             return tooLong;
         }
 
-        // Editing a note never runs quick actions (GitLab runs them on creation only).
-        if (body != note.Body)
+        // GitLab's Notes::UpdateService#execute runs the edited body's quick actions like a new
+        // note's; a body of commands only applies them, deletes the note and, the note now being
+        // blank, the API (NotesHelpers#update_note) answers 400 "Failed to save note ...".
+        var store = sim.Store;
+        var issue = note.Issue;
+        var parsed = QuickActionParser.Parse(body, QuickActionExecutor.IsKnown);
+        var events = new List<WebhookEvent>();
+        if (parsed.Commands.Count > 0)
         {
-            note.Body = body;
-            note.UpdatedAt = sim.Store.Now;
-            var e = new WebhookEvent(WebhookEventKind.Note, note.Internal || note.Issue.Confidential, project, sim.Payloads.NoteHook(note, actor.User, "update"));
-            sim.Webhooks.Publish(sim.Store, [e], actor.EventUuid);
+            var plan = QuickActionExecutor.Plan(store, issue, actor.User, parsed.Commands);
+            if (plan.Succeeded > 0 && store.ApplyEdit(issue, plan.Edit, actor.User) is { } change)
+            {
+                events.Add(IssuesEndpoints.IssueEvent(sim, change));
+            }
         }
 
+        if (parsed.RemainingText.Length == 0)
+        {
+            store.RemoveNote(note);
+            sim.Webhooks.Publish(store, events, actor.EventUuid);
+            return ApiResult.BadRequest("Failed to save note {:note=>[\"can't be blank\"]}");
+        }
+
+        if (parsed.RemainingText != note.Body)
+        {
+            note.Body = parsed.RemainingText;
+            note.UpdatedAt = store.Now;
+            events.Add(new WebhookEvent(WebhookEventKind.Note, note.Internal || issue.Confidential, project, sim.Payloads.NoteHook(note, actor.User, "update")));
+        }
+
+        sim.Webhooks.Publish(store, events, actor.EventUuid);
         return ApiResult.Ok(sim.Json.Note(note));
     }
 

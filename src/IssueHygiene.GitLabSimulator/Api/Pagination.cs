@@ -13,6 +13,26 @@ internal static class Pagination
     /// <summary>Above this many results GitLab stops counting: no X-Total / X-Total-Pages, no "last" link.</summary>
     public const int CountLimit = 10_000;
 
+    /// <summary>
+    /// Grape's checks of GitLab's <c>:pagination</c> params (lib/api/concerns/pagination_params.rb):
+    /// <c>page</c> and <c>per_page</c> must be integers ("page is invalid"), and <c>per_page</c> is
+    /// declared <c>except_values: [0]</c> ("per_page has a value not allowed"). Anything else is
+    /// accepted: Kaminari reads a page below 1 as 1, a negative per_page as the default 20, and caps
+    /// per_page at its max_per_page of 100. Null when the parameters pass.
+    /// </summary>
+    public static ApiResult? Check(RequestParameters parameters)
+    {
+        foreach (var name in (string[])["page", "per_page"])
+        {
+            if (parameters.Get(name) is { } text && !long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            {
+                return ApiResult.ParameterError(name + " is invalid");
+            }
+        }
+
+        return parameters.Long("per_page") == 0 ? ApiResult.ParameterError("per_page has a value not allowed") : null;
+    }
+
     public static (int Page, int PerPage) Read(RequestParameters parameters)
     {
         var page = parameters.Long("page") is { } p && p > 0 ? (int)Math.Min(p, int.MaxValue) : 1;

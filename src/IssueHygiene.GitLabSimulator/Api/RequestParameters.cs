@@ -35,7 +35,7 @@ internal sealed class RequestParameters
                 }
             }
         }
-        else if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        else if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true && MayCarryBody(request))
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
@@ -49,6 +49,15 @@ internal sealed class RequestParameters
 
         return parameters;
     }
+
+    /// <summary>
+    /// Grape's Formatter#read_body_input reads a body only for POST, PUT, PATCH and DELETE, and only
+    /// when one was sent (a positive Content-Length or chunked): clients such as python-gitlab send
+    /// <c>Content-Type: application/json</c> on every GET, with nothing after it.
+    /// </summary>
+    private static bool MayCarryBody(HttpRequest request) =>
+        (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method))
+        && (request.ContentLength > 0 || request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase));
 
     private void AddJson(string key, JsonElement value)
     {

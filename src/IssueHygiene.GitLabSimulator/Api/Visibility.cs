@@ -22,8 +22,7 @@ internal static class Visibility
         || store.Groups.Values.Any(g => g.Id != group.Id && store.IsDescendantOrSelf(g, group) && store.MembershipOf(user, g) is not null);
 
     public static SimIssue? Issue(SimulatorStore store, SimUser user, SimProject project, string iid) =>
-        long.TryParse(iid, out var number) && number >= 1 && number <= project.Issues.Count
-        && project.Issues[(int)number - 1] is var issue && store.CanSee(user, issue)
+        long.TryParse(iid, out var number) && project.IssuesByIid.TryGetValue(number, out var issue) && store.CanSee(user, issue)
             ? issue
             : null;
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace IssueHygiene.GitLabSimulator.Hosting;
 
 /// <summary>
-/// Process-mode arguments (DESIGN.md §7, a contract):
+/// Process-mode arguments (docs/architecture.md §7, a contract):
 /// <c>--port P --issues N [--seed S] [--token T] [--latency-ms L] [--free-tier]</c>, plus the
 /// other knobs. Parsing is a value: options or an error message, never an exception.
 /// </summary>

@@ -4,14 +4,15 @@ namespace IssueHygiene.GitLabSimulator.Model;
 internal sealed class SimHook
 {
     public required long Id { get; init; }
-    public required Uri Url { get; init; }
-    public string? Token { get; init; }
+    public required Uri Url { get; set; }
+    public string? Token { get; set; }
     public long? ProjectId { get; init; }
     public long? GroupId { get; init; }
-    public bool IssuesEvents { get; init; }
-    public bool ConfidentialIssuesEvents { get; init; }
-    public bool NoteEvents { get; init; }
-    public bool ConfidentialNoteEvents { get; init; }
+    public bool IssuesEvents { get; set; }
+    public bool ConfidentialIssuesEvents { get; set; }
+    public bool NoteEvents { get; set; }
+    public bool ConfidentialNoteEvents { get; set; }
+    public bool MergeRequestsEvents { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }
 
     private int _consecutiveFailures;

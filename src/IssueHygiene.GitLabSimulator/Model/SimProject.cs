@@ -14,6 +14,12 @@ internal sealed class SimProject
 
     public Dictionary<string, SimLabel> Labels { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Issues by iid - 1: iids are dense and never reused, so the list is the iid index.</summary>
+    /// <summary>The project's live issues in iid order (a deleted issue leaves the list).</summary>
     public List<SimIssue> Issues { get; } = [];
+
+    /// <summary>Live issues by iid.</summary>
+    public Dictionary<long, SimIssue> IssuesByIid { get; } = [];
+
+    /// <summary>The next issue's iid: GitLab never reuses the iid of a deleted issue.</summary>
+    public long NextIssueIid { get; set; } = 1;
 }

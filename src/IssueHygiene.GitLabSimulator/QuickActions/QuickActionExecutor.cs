@@ -5,8 +5,10 @@ using IssueHygiene.GitLabSimulator.State;
 namespace IssueHygiene.GitLabSimulator.QuickActions;
 
 /// <summary>
-/// The issue quick actions the simulator knows, their availability conditions (an unavailable
-/// command is not extracted and stays as text, as in GitLab) and their effect.
+/// The issue quick actions the simulator knows, their availability conditions and their effect.
+/// GitLab's extractor removes every command it knows from the text, available or not
+/// (QuickActions::InterpretService#extractor uses all command_definitions); an unavailable one is
+/// then not applied and reports "Could not apply NAME command." in the summary (CommandDefinition#execute_message).
 /// </summary>
 internal static class QuickActionExecutor
 {
@@ -15,6 +17,9 @@ internal static class QuickActionExecutor
         "label", "labels", "unlabel", "remove_label", "relabel", "milestone", "remove_milestone",
         "assign", "reassign", "unassign", "confidential", "close", "reopen",
     };
+
+    /// <summary>A command GitLab's extractor recognises on an issue (and so removes from the note).</summary>
+    public static bool IsKnown(string name) => Known.Contains(name);
 
     public static bool IsAvailable(SimulatorStore store, SimIssue issue, SimUser user, string name)
     {
@@ -50,6 +55,14 @@ internal static class QuickActionExecutor
 
         foreach (var command in commands)
         {
+            if (!IsAvailable(store, issue, user, command.Name))
+            {
+                // A message, not an error: GitLab's Notes::QuickActionsStatus fails a commands-only
+                // note only when no command said anything, so this one is answered 202 with it.
+                messages.Add($"Could not apply {command.Name} command.");
+                continue;
+            }
+
             switch (command.Name)
             {
                 case "label" or "labels":

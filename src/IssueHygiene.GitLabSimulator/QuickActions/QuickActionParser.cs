@@ -6,11 +6,12 @@ namespace IssueHygiene.GitLabSimulator.QuickActions;
 /// <summary>
 /// Finds quick actions the way GitLab's extractor does: a command is a whole line starting with
 /// <c>/name</c>; lines inside fenced code blocks are text; a command that is unknown (or
-/// <c>/cc</c>, gone since 18.3) or not available to this user on this issue stays as text.
+/// <c>/cc</c>, gone since 18.3) stays as text. A known command is removed whether or not this
+/// user may run it here (the executor decides that).
 /// </summary>
 internal static partial class QuickActionParser
 {
-    public static ParsedNote Parse(string body, Func<string, bool> isAvailable)
+    public static ParsedNote Parse(string body, Func<string, bool> isKnown)
     {
         var commands = new List<QuickActionCommand>();
         var kept = new StringBuilder();
@@ -40,7 +41,7 @@ internal static partial class QuickActionParser
             if (match.Success)
             {
                 var name = match.Groups["name"].Value.ToLowerInvariant();
-                if (isAvailable(name))
+                if (isKnown(name))
                 {
                     commands.Add(new QuickActionCommand(name, match.Groups["arg"].Value.Trim()));
                     continue;

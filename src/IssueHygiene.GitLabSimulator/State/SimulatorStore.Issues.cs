@@ -205,10 +205,14 @@ internal sealed partial class SimulatorStore
         }
     }
 
-    /// <summary>Creates an issue with its initial attributes as one change (<c>action: open</c>).</summary>
+    /// <summary>
+    /// Creates an issue with its initial attributes as one change (<c>action: open</c>). A given
+    /// (back-dated) <paramref name="createdAt"/> leaves <c>updated_at</c> at the time of the write:
+    /// Rails' ActiveRecord::Timestamp#_create_record fills only the timestamps the record lacks.
+    /// </summary>
     public IssueChange CreateIssue(SimProject project, SimUser actor, string title, string? description, DateTimeOffset createdAt, IssueEdit initial)
     {
-        var issue = InsertIssue(project, title, description, actor.Id, createdAt);
+        var issue = InsertIssue(project, title, description, actor.Id, createdAt, updatedAt: Now);
         issue.LabelIds = ComputeLabels(issue, initial);
         issue.MilestoneId = initial.MilestoneSet ? initial.MilestoneId : null;
         issue.AssigneeIds = [.. initial.AddAssigneeIds.Distinct()];

@@ -152,31 +152,58 @@ internal sealed partial class SimulatorStore
             ConfidentialIssuesEvents = template.ConfidentialIssuesEvents,
             NoteEvents = template.NoteEvents,
             ConfidentialNoteEvents = template.ConfidentialNoteEvents,
+            MergeRequestsEvents = template.MergeRequestsEvents,
             CreatedAt = Now,
         };
         Hooks.Add(hook);
         return hook;
     }
 
-    /// <summary>Inserts an issue as-is (no hooks, no system notes): for seeding and for POST.</summary>
-    public SimIssue InsertIssue(SimProject project, string title, string? description, long authorId, DateTimeOffset createdAt)
+    /// <summary>
+    /// Inserts an issue as-is (no hooks, no system notes): for seeding and for POST.
+    /// <paramref name="updatedAt"/> defaults to <paramref name="createdAt"/> (seeding); POST passes "now".
+    /// </summary>
+    public SimIssue InsertIssue(SimProject project, string title, string? description, long authorId, DateTimeOffset createdAt, DateTimeOffset? updatedAt = null)
     {
         var issue = new SimIssue
         {
             Id = _nextIssueId++,
-            Iid = project.Issues.Count + 1,
+            Iid = project.NextIssueIid++,
             Project = project,
             Title = title,
             Description = description,
             AuthorId = authorId,
             CreatedAt = createdAt,
-            UpdatedAt = createdAt,
+            UpdatedAt = updatedAt ?? createdAt,
         };
         project.Issues.Add(issue);
+        project.IssuesByIid.Add(issue.Iid, issue);
         Issues.Add(issue.Id, issue);
         CreationVersion++;
         UpdateVersion++;
         return issue;
+    }
+
+    /// <summary>
+    /// Removes an issue and its notes, as GitLab's Issuable::DestroyService does; its iid is not
+    /// reused. Every sorted list index goes stale, so the next list rebuilds it.
+    /// </summary>
+    public void DeleteIssue(SimIssue issue)
+    {
+        var project = issue.Project;
+        project.Issues.Remove(issue);
+        project.IssuesByIid.Remove(issue.Iid);
+        Issues.Remove(issue.Id);
+        if (NotesByIssueId.Remove(issue.Id, out var notes))
+        {
+            foreach (var note in notes)
+            {
+                Notes.Remove(note.Id);
+            }
+        }
+
+        CreationVersion++;
+        UpdateVersion++;
     }
 
     public SimNote InsertNote(SimIssue issue, string body, long authorId, bool isInternal, bool isSystem, DateTimeOffset createdAt)

@@ -85,6 +85,7 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
                 (WebhookEventKind.Issue, false) => "Issue Hook",
                 (WebhookEventKind.Issue, true) => "Confidential Issue Hook",
                 (WebhookEventKind.Note, false) => "Note Hook",
+                (WebhookEventKind.MergeRequest, _) => "Merge Request Hook",
                 _ => "Confidential Note Hook",
             };
             foreach (var hook in hooks)
@@ -113,6 +114,7 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
         (WebhookEventKind.Issue, false) => hook.IssuesEvents,
         (WebhookEventKind.Issue, true) => hook.ConfidentialIssuesEvents,
         (WebhookEventKind.Note, false) => hook.NoteEvents,
+        (WebhookEventKind.MergeRequest, _) => hook.MergeRequestsEvents,
         _ => hook.ConfidentialNoteEvents,
     };
 

@@ -4,4 +4,5 @@ internal enum WebhookEventKind
 {
     Issue,
     Note,
+    MergeRequest,
 }

@@ -7,11 +7,11 @@ namespace IssueHygiene.GitLabSimulator.Webhooks;
 
 /// <summary>
 /// Issue Hook and Note Hook bodies with the keys of GitLab's documented examples
-/// (shared/gitlab/webhook_*.json). Timestamps use both of GitLab's spellings, as real payloads do:
+/// (tests/GitLabSamples/webhook_*.json). Timestamps use both of GitLab's spellings, as real payloads do:
 /// <c>"2015-05-17 18:08:09 UTC"</c> for the hook's own attributes, ISO 8601 inside labels.
 /// Caller holds the store lock.
 /// </summary>
-internal sealed class WebhookPayloads(SimulatorStore store)
+internal sealed partial class WebhookPayloads(SimulatorStore store)
 {
     public JsonObject IssueHook(IssueChange change)
     {

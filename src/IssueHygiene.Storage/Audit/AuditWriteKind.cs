@@ -1,6 +1,6 @@
 namespace IssueHygiene.Storage.Audit;
 
-/// <summary>The kinds of write of DESIGN.md §5 (stored as <c>note-create</c>, <c>note-edit</c>, …).</summary>
+/// <summary>The kinds of write of docs/architecture.md §5 (stored as <c>note-create</c>, <c>note-edit</c>, …).</summary>
 public enum AuditWriteKind
 {
     NoteCreate,

@@ -97,6 +97,17 @@ internal static class PostgresMigrations
         );
         """,
         """
+        -- Deliveries keep a digest (event kind, comment id, create/update), never the body: bodies queued before this
+        -- version become digests, so no comment text (or credential pasted into one) stays at rest.
+        UPDATE deliveries SET payload = CASE
+            WHEN payload::jsonb ->> 'object_kind' = 'note' AND payload::jsonb -> 'object_attributes' ->> 'id' IS NOT NULL
+                THEN jsonb_build_object('digest', 1, 'kind', 'note', 'note_id', (payload::jsonb -> 'object_attributes' ->> 'id')::bigint,
+                    'action', CASE WHEN payload::jsonb -> 'object_attributes' ->> 'action' = 'update' THEN 'update' ELSE 'create' END)::text
+            ELSE '{"digest":1,"kind":"issue"}'
+        END
+        WHERE payload NOT LIKE '{"digest"%';
+        """,
+        """
         CREATE TABLE health_runs (
             id TEXT PRIMARY KEY,
             scope_key TEXT NOT NULL,

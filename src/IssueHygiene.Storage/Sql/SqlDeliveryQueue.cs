@@ -10,7 +10,7 @@ namespace IssueHygiene.Storage.Sql;
 /// The delivery queue in SQL shared by both backends. A delivery is "ready" when it is pending and
 /// due, or claimed by a claim that has expired; an issue with a live claim is never claimable.
 /// </summary>
-internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, ILogger logger) : IDeliveryQueue
+internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, ILogger logger) : IDeliveryQueue, IAsyncDisposable
 {
     private const string Columns =
         "id, idempotency_key, event_name, event_uuid, project_id, issue_iid, received_at, payload, status, attempts, next_attempt_at, claimed_by, claim_expires_at, last_error";
@@ -22,44 +22,58 @@ internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, IL
     // simply claims again, and meanwhile the other claimers make progress.
     private const int MaxCandidatesPerClaim = 16;
 
+    /// <summary>
+    /// The most deliveries one claim takes (the rest of a busy issue's deliveries come in the next claim). Rows hold a
+    /// digest of a few dozen bytes, not a body, so a claim is bounded in bytes as well as in count.
+    /// </summary>
+    public const int MaxDeliveriesPerClaim = 100;
+
+    private readonly DeliveryGroupCommit _groupCommit = new(backend);
+
     public Task<EnqueueOutcome> EnqueueAsync(NewDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(delivery.IdempotencyKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(delivery.EventName);
         ArgumentNullException.ThrowIfNull(delivery.Payload);
-        var now = time.GetUtcNow();
-        return backend.WriteAsync(async (connection, transaction, ct) =>
-        {
-            await using (var insert = Db.Command(connection, transaction, """
-                INSERT INTO deliveries (idempotency_key, event_name, event_uuid, project_id, issue_iid, issue_key, received_at, payload, status, attempts, next_attempt_at)
-                VALUES (@key, @event, @uuid, @project, @iid, @issue_key, @received, @payload, 'pending', 0, @now)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                RETURNING id
-                """))
-            {
-                insert.With("@key", delivery.IdempotencyKey)
-                    .With("@event", delivery.EventName)
-                    .With("@uuid", delivery.EventUuid)
-                    .With("@project", delivery.ProjectId)
-                    .With("@iid", delivery.IssueIid)
-                    .With("@issue_key", IssueKey(delivery))
-                    .With("@received", backend.ToDb(delivery.ReceivedAt))
-                    .With("@payload", delivery.Payload)
-                    .With("@now", backend.ToDb(now));
-                if (await insert.ExecuteScalarAsync(ct) is { } id and not DBNull)
-                {
-                    return EnqueueOutcome.Enqueued(Convert.ToInt64(id, CultureInfo.InvariantCulture));
-                }
-            }
+        // Concurrent enqueues share one transaction (one fsync); each returns only after that commit.
+        return _groupCommit.EnqueueAsync(delivery, time.GetUtcNow(), cancellationToken);
+    }
 
-            // The key exists: committed before our insert (it waited for a concurrent one to commit),
-            // so this statement sees it.
-            await using var select = Db.Command(connection, transaction, "SELECT id FROM deliveries WHERE idempotency_key = @key")
-                .With("@key", delivery.IdempotencyKey);
-            var existing = await select.ExecuteScalarAsync(ct)
-                ?? throw new InvalidOperationException($"{backend.Description}: idempotency key conflict without a row");
-            return EnqueueOutcome.Duplicate(Convert.ToInt64(existing, CultureInfo.InvariantCulture));
-        }, cancellationToken);
+    /// <summary>Completes the enqueues already accepted, then stops the group-commit writer.</summary>
+    public ValueTask DisposeAsync() => _groupCommit.DisposeAsync();
+
+    /// <summary>Inserts one delivery inside the caller's write transaction (see <see cref="DeliveryGroupCommit"/>).</summary>
+    internal static async Task<EnqueueOutcome> InsertAsync(SqlBackend backend, DbConnection connection, DbTransaction transaction, NewDelivery delivery, DateTimeOffset now, CancellationToken ct)
+    {
+        await using (var insert = Db.Command(connection, transaction, """
+            INSERT INTO deliveries (idempotency_key, event_name, event_uuid, project_id, issue_iid, issue_key, received_at, payload, status, attempts, next_attempt_at)
+            VALUES (@key, @event, @uuid, @project, @iid, @issue_key, @received, @payload, 'pending', 0, @now)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING id
+            """))
+        {
+            insert.With("@key", delivery.IdempotencyKey)
+                .With("@event", delivery.EventName)
+                .With("@uuid", delivery.EventUuid)
+                .With("@project", delivery.ProjectId)
+                .With("@iid", delivery.IssueIid)
+                .With("@issue_key", IssueKey(delivery))
+                .With("@received", backend.ToDb(delivery.ReceivedAt))
+                .With("@payload", delivery.Payload)
+                .With("@now", backend.ToDb(now));
+            if (await insert.ExecuteScalarAsync(ct) is { } id and not DBNull)
+            {
+                return EnqueueOutcome.Enqueued(Convert.ToInt64(id, CultureInfo.InvariantCulture));
+            }
+        }
+
+        // The key exists: committed before our insert (it waited for a concurrent one to commit), or
+        // inserted earlier in this same group commit; either way this statement sees it.
+        await using var select = Db.Command(connection, transaction, "SELECT id FROM deliveries WHERE idempotency_key = @key")
+            .With("@key", delivery.IdempotencyKey);
+        var existing = await select.ExecuteScalarAsync(ct)
+            ?? throw new InvalidOperationException($"{backend.Description}: idempotency key conflict without a row");
+        return EnqueueOutcome.Duplicate(Convert.ToInt64(existing, CultureInfo.InvariantCulture));
     }
 
     public Task<ClaimedBatch?> ClaimAsync(string workerId, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
@@ -322,7 +336,7 @@ internal sealed class SqlDeliveryQueue(SqlBackend backend, TimeProvider time, IL
         await using var command = Db.Command(connection, transaction, $"""
             UPDATE deliveries
             SET status = 'claimed', claimed_by = @worker, claim_token = @token, claim_expires_at = @expires, attempts = attempts + 1
-            WHERE id IN (SELECT id FROM deliveries WHERE issue_key = @issue_key AND {Ready} {backend.SkipLockedClause})
+            WHERE id IN (SELECT id FROM deliveries WHERE issue_key = @issue_key AND {Ready} ORDER BY id LIMIT {MaxDeliveriesPerClaim} {backend.SkipLockedClause})
               AND NOT EXISTS (SELECT 1 FROM deliveries c WHERE c.issue_key = @issue_key AND c.status = 'claimed' AND c.claim_expires_at > @now)
             RETURNING id, idempotency_key, event_name, event_uuid, project_id, issue_iid, received_at, payload, attempts
             """);

@@ -9,13 +9,15 @@ using Microsoft.Extensions.Logging;
 namespace IssueHygiene.Storage.Sql;
 
 /// <summary>The components over one backend; the public stores delegate to it.</summary>
-internal sealed class SqlStoreCore(SqlBackend backend, TimeProvider time, ILoggerFactory loggerFactory)
+internal sealed class SqlStoreCore(SqlBackend backend, TimeProvider time, ILoggerFactory loggerFactory) : IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("IssueHygiene.Storage");
 
     public SqlBackend Backend => backend;
 
-    public IDeliveryQueue Deliveries { get; } = new SqlDeliveryQueue(backend, time, loggerFactory.CreateLogger<SqlDeliveryQueue>());
+    private readonly SqlDeliveryQueue _deliveries = new(backend, time, loggerFactory.CreateLogger<SqlDeliveryQueue>());
+
+    public IDeliveryQueue Deliveries => _deliveries;
 
     public ILintNoteIndex LintNotes { get; } = new SqlLintNoteIndex(backend);
 
@@ -34,6 +36,13 @@ internal sealed class SqlStoreCore(SqlBackend backend, TimeProvider time, ILogge
         await backend.OpenAsync(cancellationToken);
         await SchemaMigrator.MigrateAsync(backend, time, _logger, cancellationToken);
         StorageLog.StoreOpened(_logger, backend.Description);
+    }
+
+    /// <summary>Lets accepted enqueues commit, then closes the backend.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _deliveries.DisposeAsync();
+        await backend.DisposeAsync();
     }
 
     public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => SchemaMigrator.GetVersionAsync(backend, cancellationToken);

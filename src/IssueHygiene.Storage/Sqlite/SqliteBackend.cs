@@ -92,7 +92,7 @@ internal sealed class SqliteBackend : SqlBackend
 
             var synchronous = _durability == StorageDurability.Full ? "FULL" : "NORMAL";
             await Db.ExecuteAsync(connection, null,
-                $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout={BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys=ON", cancellationToken);
+                $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout={BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON", cancellationToken);
         }
         catch (SqliteException e)
         {

@@ -41,5 +41,5 @@ public sealed class SqliteHygieneStore : IHygieneStore
 
     public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default) => _core.GetSchemaVersionAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => _core.Backend.DisposeAsync();
+    public ValueTask DisposeAsync() => _core.DisposeAsync();
 }

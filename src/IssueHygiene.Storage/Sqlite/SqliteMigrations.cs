@@ -97,6 +97,17 @@ internal static class SqliteMigrations
         );
         """,
         """
+        -- Deliveries keep a digest (event kind, comment id, create/update), never the body: bodies queued before this
+        -- version become digests, so no comment text (or credential pasted into one) stays at rest.
+        UPDATE deliveries SET payload = CASE
+            WHEN json_valid(payload) AND json_extract(payload, '$.object_kind') = 'note' AND json_extract(payload, '$.object_attributes.id') IS NOT NULL
+                THEN json_object('digest', 1, 'kind', 'note', 'note_id', json_extract(payload, '$.object_attributes.id'),
+                    'action', CASE WHEN json_extract(payload, '$.object_attributes.action') = 'update' THEN 'update' ELSE 'create' END)
+            ELSE '{"digest":1,"kind":"issue"}'
+        END
+        WHERE payload NOT LIKE '{"digest"%';
+        """,
+        """
         CREATE TABLE health_runs (
             id TEXT PRIMARY KEY,
             scope_key TEXT NOT NULL,

@@ -32,7 +32,7 @@ public static class DemoCommand
         }
 
         var folder = Path.GetFullPath(outputFolder);
-        Directory.CreateDirectory(folder);
+        OutputPaths.EnsureFolderWritable("--output", folder);
         var store = Path.Combine(folder, "demo.db");
         foreach (var stale in new[] { store, store + "-wal", store + "-shm" })
         {
@@ -70,7 +70,7 @@ public static class DemoCommand
             app.Output.WriteLine(title);
             configuration["DryRun"] = dryRun ? "true" : "false";
             var before = simulator.RequestLog.Entries.Count;
-            var step = new CliApp(app.Output, app.Output, app.Time) { ConfigurationOverrides = configuration, Interactive = app.Interactive };
+            var step = new CliApp(app.Output, app.Output, app.Time) { ConfigurationOverrides = configuration, Interactive = app.Interactive, Logs = app.Logs };
             var exit = await step.RunAsync(args, cancellationToken);
             if (exit is ExitCodes.UsageError or ExitCodes.Failed)
             {
@@ -119,7 +119,7 @@ public static class DemoCommand
             app.Output.WriteLine($"   created by the first live sweep, edited in place by the second; its text is in {file}");
         }
 
-        var step = new CliApp(app.Output, app.Output, app.Time) { ConfigurationOverrides = configuration, Interactive = false };
+        var step = new CliApp(app.Output, app.Output, app.Time) { ConfigurationOverrides = configuration, Interactive = false, Logs = app.Logs };
         await using var runtime = await OnlineRuntime.StartAsync(step, new Dictionary<string, string?>(), null, cancellationToken);
         var data = await runtime.Services.GetRequiredService<Dashboard.DashboardDataLoader>().LoadAsync(null, stacked: true, cancellationToken);
         var dashboard = Path.Combine(folder, "5-dashboard.html");

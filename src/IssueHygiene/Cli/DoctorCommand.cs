@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using IssueHygiene.Doctor;
 using IssueHygiene.Hosting;
 
@@ -13,11 +14,33 @@ public static class DoctorCommand
     public static Command Create(CliApp app)
     {
         var rules = new Option<string?>("--rules") { Description = "The rules file (default: Rules:Path, else rules/handbook.yml)." };
-        var command = new Command("doctor", "Check the installation: GitLab, token, access, labels, sprint milestones, webhooks, storage, rules, schedule.") { rules };
+        var format = FormatOption.Create();
+        var command = new Command("doctor", "Check the installation: GitLab, token, access, labels, sprint milestones, webhooks, storage, rules, schedule.") { rules, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = AppConfiguration.Build(app.ConfigurationOverrides);
+            ConfigurationValueCheck.ThrowIfUnreadable(configuration);
             var checks = await new DoctorRunner(configuration, app.Time).RunAsync(parse.GetValue(rules), cancellationToken);
+            var failed = checks.Count(c => c.Status == DoctorStatus.Fail);
+            var unverified = checks.Count(c => c.Status == DoctorStatus.Unverified);
+            if (FormatOption.IsJson(parse, format))
+            {
+                app.Output.WriteLine(FormatOption.Render(new JsonObject
+                {
+                    ["checks"] = new JsonArray([.. checks.Select(c => (JsonNode)new JsonObject
+                    {
+                        ["title"] = c.Title,
+                        ["status"] = c.Status.ToString().ToLowerInvariant(),
+                        ["detail"] = c.Detail,
+                        ["fix"] = c.Fix,
+                    })]),
+                    ["passed"] = checks.Count - failed - unverified,
+                    ["failed"] = failed,
+                    ["unverified"] = unverified,
+                }));
+                return failed == 0 ? ExitCodes.Clean : ExitCodes.Violations;
+            }
+
             foreach (var check in checks)
             {
                 app.Output.WriteLine($"{Mark(check.Status)} {check.Title}: {check.Detail}");
@@ -27,8 +50,6 @@ public static class DoctorCommand
                 }
             }
 
-            var failed = checks.Count(c => c.Status == DoctorStatus.Fail);
-            var unverified = checks.Count(c => c.Status == DoctorStatus.Unverified);
             app.Output.WriteLine($"{checks.Count} checks: {checks.Count - failed - unverified} passed, {failed} failed, {unverified} not verifiable");
             return failed == 0 ? ExitCodes.Clean : ExitCodes.Violations;
         });

@@ -1,6 +1,6 @@
 namespace IssueHygiene.Cli;
 
-/// <summary>The executable's exit codes (contract, DESIGN.md §5).</summary>
+/// <summary>The executable's exit codes (contract, docs/architecture.md §5).</summary>
 public static class ExitCodes
 {
     /// <summary>Clean: nothing found (or the command succeeded).</summary>

@@ -31,9 +31,8 @@ public static class LintCommand
         var nowOption = new Option<string?>("--now") { Description = "Offline only: evaluate as of this ISO-8601 time (default: now)." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; show what would be written." };
-
-        var lint = new Command("lint", "Check one issue against the rules and print the verdict.") { target, issueJson, rulesOption, nowOption, format, dryRun };
+        var lint = new Command("lint", "Check one issue against the rules and print the verdict.") { target, issueJson, rulesOption, nowOption, format };
+        var writeMode = WriteModeOptions.AddTo(lint);
         lint.Validators.Add(result =>
         {
             var hasTarget = result.GetValue(target) is not null;
@@ -49,7 +48,7 @@ public static class LintCommand
             var json = parse.GetValue(format) == "json";
             return parse.GetValue(issueJson) is { } file
                 ? Task.FromResult(LintFile(app, file, rulesPath, parse.GetValue(nowOption), json))
-                : OnlineRuntime.GuardAsync(app, () => LintOnlineAsync(app, parse.GetValue(target)!, rulesPath, parse.GetValue(dryRun), json, cancellationToken));
+                : OnlineRuntime.GuardAsync(app, () => LintOnlineAsync(app, parse.GetValue(target)!, rulesPath, WriteOverrides(parse, writeMode), json, cancellationToken));
         });
         return lint;
     }
@@ -64,15 +63,16 @@ public static class LintCommand
         return verdict.HasProblems ? ExitCodes.Violations : ExitCodes.Clean;
     }
 
-    private static async Task<int> LintOnlineAsync(CliApp app, string target, string? rulesPath, bool dryRun, bool json, CancellationToken cancellationToken)
+    private static Dictionary<string, string?> WriteOverrides(ParseResult parse, WriteModeOptions writeMode)
+    {
+        var overrides = new Dictionary<string, string?>();
+        writeMode.AddOverride(parse, overrides);
+        return overrides;
+    }
+
+    private static async Task<int> LintOnlineAsync(CliApp app, string target, string? rulesPath, Dictionary<string, string?> overrides, bool json, CancellationToken cancellationToken)
     {
         var (project, iid) = ParseTarget(target);
-        var overrides = new Dictionary<string, string?>();
-        if (dryRun)
-        {
-            overrides["DryRun"] = "true";
-        }
-
         await using var runtime = await OnlineRuntime.StartAsync(app, overrides, rulesPath, cancellationToken);
         var gitLab = runtime.Services.GetRequiredService<IGitLabClient>();
         var issue = GitLabIssueMapper.ToSnapshot(await gitLab.GetIssueAsync(project, iid, cancellationToken));
@@ -84,9 +84,7 @@ public static class LintCommand
 
         if (json)
         {
-            var report = new HygieneReport { DryRun = runtime.Options.DryRun };
-            report.Add(verdict, outcome.Writes);
-            app.Output.WriteLine(JsonReportRenderer.RenderReport(report));
+            app.Output.WriteLine(JsonReportRenderer.RenderVerdict(verdict, outcome.Writes, runtime.Options.DryRun));
         }
         else
         {

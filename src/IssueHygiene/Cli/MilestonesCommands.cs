@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using IssueHygiene.Hygiene;
 using IssueHygiene.Taxonomy;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,30 +17,46 @@ public static class MilestonesCommands
     public static Command Create(CliApp app)
     {
         var groups = new Option<string[]>("--group") { Description = "Group id or path (repeatable; default: Scopes:Groups)." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; show what would be created." };
         var rules = new Option<string?>("--rules") { Description = "The rules file (default: Rules:Path, else rules/handbook.yml)." };
         var maxWrites = new Option<int?>("--max-writes") { Description = "Write budget of this run (default: MaxWritesPerRun, 50)." };
         var plan = new Command("plan", "Create the missing sprint milestones for the next planAheadWeeks weeks (dry run unless DryRun=false).")
         {
-            groups, dryRun, rules, maxWrites,
+            groups, rules, maxWrites,
         };
+        var format = FormatOption.Create();
+        plan.Options.Add(format);
+        var writeMode = WriteModeOptions.AddTo(plan);
 
         plan.SetAction((parse, cancellationToken) => OnlineRuntime.GuardAsync(app, async () =>
         {
-            await using var runtime = await OnlineRuntime.StartAsync(app, Overrides(parse.GetValue(dryRun), parse.GetValue(maxWrites)), parse.GetValue(rules), cancellationToken);
+            await using var runtime = await OnlineRuntime.StartAsync(app, Overrides(parse, writeMode, parse.GetValue(maxWrites)), parse.GetValue(rules), cancellationToken);
             var runner = runtime.Services.GetRequiredService<MilestonePlanRunner>();
             var budget = new WriteBudget(runtime.Options.MaxWritesPerRun);
             var inOrder = true;
+            var json = new JsonArray();
             foreach (var group in GroupScopes.From(runtime.Options, parse.GetValue(groups)))
             {
                 var outcome = await runner.RunAsync(group, runtime.Options.DryRun, budget, cancellationToken);
-                Print(app.Output, outcome);
+                if (FormatOption.IsJson(parse, format))
+                {
+                    json.Add(Json(outcome));
+                }
+                else
+                {
+                    Print(app.Output, outcome);
+                }
+
                 inOrder &= outcome.InOrder;
+            }
+
+            if (FormatOption.IsJson(parse, format))
+            {
+                app.Output.WriteLine(FormatOption.Render(new JsonObject { ["dryRun"] = runtime.Options.DryRun, ["inOrder"] = inOrder, ["groups"] = json }));
             }
 
             if (runtime.Options.DryRun)
             {
-                app.Error.WriteLine("dry run: nothing was created (set DryRun=false, IssueHygiene__DryRun=false, to create)");
+                app.Error.WriteLine("dry run: nothing was created (pass --apply, or set DryRun=false / IssueHygiene__DryRun=false, to create)");
             }
 
             return inOrder ? ExitCodes.Clean : ExitCodes.Violations;
@@ -49,13 +66,10 @@ public static class MilestonesCommands
     }
 
     /// <summary>The configuration a <c>--dry-run</c>/<c>--max-writes</c> command line implies.</summary>
-    internal static Dictionary<string, string?> Overrides(bool dryRun, int? maxWrites)
+    internal static Dictionary<string, string?> Overrides(System.CommandLine.ParseResult parse, WriteModeOptions writeMode, int? maxWrites)
     {
         var overrides = new Dictionary<string, string?>();
-        if (dryRun)
-        {
-            overrides["DryRun"] = "true";
-        }
+        writeMode.AddOverride(parse, overrides);
 
         if (maxWrites is { } budget)
         {
@@ -63,6 +77,29 @@ public static class MilestonesCommands
         }
 
         return overrides;
+    }
+
+    private static JsonObject Json(MilestonePlanOutcome outcome)
+    {
+        var plan = outcome.Plan;
+        var created = outcome.Created.ToHashSet();
+        return new JsonObject
+        {
+            ["group"] = outcome.Group,
+            ["inOrder"] = outcome.InOrder,
+            ["today"] = Iso(plan.Today),
+            ["sprintDates"] = new JsonArray([.. plan.SprintDates.Select(d => (JsonNode)JsonValue.Create(Iso(d)))]),
+            ["toCreate"] = new JsonArray([.. plan.ToCreate.Select(m => (JsonNode)new JsonObject
+            {
+                ["title"] = m.Title,
+                ["startDate"] = Iso(m.StartDate),
+                ["dueDate"] = Iso(m.DueDate),
+                ["created"] = created.Contains(m),
+            })]),
+            ["problems"] = new JsonArray([.. plan.Problems.Select(p => (JsonNode)new JsonObject { ["rule"] = p.Rule, ["message"] = p.Message })]),
+            ["failures"] = new JsonArray([.. outcome.Failures.Select(f => (JsonNode)JsonValue.Create(f))]),
+            ["budgetExhausted"] = outcome.BudgetExhausted,
+        };
     }
 
     private static void Print(TextWriter output, MilestonePlanOutcome outcome)

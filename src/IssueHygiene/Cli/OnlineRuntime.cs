@@ -43,8 +43,10 @@ public sealed class OnlineRuntime : IAsyncDisposable
             .AddSingleton(app.Time)
             .AddLogging(logging => logging
                 .SetMinimumLevel(LogLevel.Warning)
-                .AddSimpleConsole(console => console.SingleLine = true)
-                .AddFilter("System.Net.Http", LogLevel.Error))
+                .AddProvider(new TextWriterLoggerProvider(app.Logs))
+                .AddFilter("System.Net.Http", LogLevel.Error)
+                // The client logs each retry in one line of its own; Polly's own events repeat it with the exception.
+                .AddFilter("Polly", LogLevel.None))
             .AddIssueHygiene(configuration, options, rulesPath)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var runtime = new OnlineRuntime(services, options);

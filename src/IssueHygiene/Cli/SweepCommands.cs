@@ -19,7 +19,6 @@ public static class SweepCommands
 
     private static Command Create(CliApp app, string name, string description, bool forceDryRun)
     {
-        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; report what would be written." };
         var reportFile = new Option<string[]>("--report")
         {
             Description = "Write the report to this file (repeatable: without --format, .json is JSON, .xml is JUnit, anything else Markdown).",
@@ -37,22 +36,26 @@ public static class SweepCommands
         };
 
         var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites, summaryPreview };
-        if (!forceDryRun)
-        {
-            command.Options.Add(dryRun);
-        }
+        var writeMode = forceDryRun ? null : WriteModeOptions.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => OnlineRuntime.GuardAsync(app, async () =>
         {
             var overrides = new Dictionary<string, string?>();
-            if (forceDryRun || parse.GetValue(dryRun))
+            if (forceDryRun)
             {
                 overrides["DryRun"] = "true";
             }
 
+            writeMode?.AddOverride(parse, overrides);
+
             if (parse.GetValue(maxWrites) is { } budget)
             {
                 overrides["MaxWritesPerRun"] = budget.ToString(CultureInfo.InvariantCulture);
+            }
+
+            foreach (var path in parse.GetValue(reportFile) ?? [])
+            {
+                OutputPaths.EnsureFileWritable("--report", path);
             }
 
             await using var runtime = await OnlineRuntime.StartAsync(app, overrides, parse.GetValue(rules), cancellationToken);

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace IssueHygiene.Health;
 
 /// <summary>
-/// The service's counters for <c>GET /metrics</c> (names are a contract, DESIGN.md §6). Plain interlocked counters:
+/// The service's counters for <c>GET /metrics</c> (names are a contract, docs/architecture.md §6). Plain interlocked counters:
 /// the endpoint renders them as Prometheus text, so no metrics library sits in the webhook's hot path.
 /// </summary>
 public sealed class HygieneMetrics

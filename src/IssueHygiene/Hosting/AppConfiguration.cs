@@ -1,5 +1,6 @@
 using IssueHygiene.Cli;
 using IssueHygiene.Core.Actuation;
+using IssueHygiene.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace IssueHygiene.Hosting;
@@ -21,17 +22,23 @@ public static class AppConfiguration
     /// <summary>The bound options, or a <see cref="UsageException"/> naming every bad key.</summary>
     public static HygieneOptions BindOptions(IConfiguration configuration)
     {
+        ConfigurationValueCheck.ThrowIfUnreadable(configuration);
         var options = new HygieneOptions();
-        try
+        configuration.Bind(options);
+        var problems = Validate(options).ToList();
+
+        // Checked here too (not only when the service graph first asks for them) so that `serve` refuses a bad value
+        // with one line before its host starts, rather than a logged "Hosting failed to start" and a stack trace.
+        var storage = new StorageOptions();
+        configuration.GetSection(StorageOptions.SectionName).Bind(storage);
+        if (StorageOptionsValidator.Check(storage) is { } storageProblem)
         {
-            configuration.Bind(options);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new UsageException("configuration: " + (e.InnerException?.Message ?? e.Message));
+            problems.Add(storageProblem);
         }
 
-        var problems = Validate(options);
+        var gitLab = new GitLab.GitLabOptions();
+        configuration.GetSection(GitLab.GitLabOptions.SectionName).Bind(gitLab);
+        problems.AddRange(GitLab.GitLabOptionsValidator.Check(gitLab).Select(p => p.TrimEnd('.')));
         return problems.Count == 0
             ? options
             : throw new UsageException("configuration: " + string.Join("; ", problems));
@@ -45,9 +52,11 @@ public static class AppConfiguration
             problems.Add($"FixMode '{options.FixMode}' must be quick-actions or api");
         }
 
+        AddBlankEntries(problems, "Scopes:Groups", options.Scopes.Groups, "a group path or id");
+        AddBlankEntries(problems, "Scopes:Projects", options.Scopes.Projects, "a project path or id");
         if (options.MaxWritesPerRun < 0)
         {
-            problems.Add($"MaxWritesPerRun {options.MaxWritesPerRun} must be 0 or more");
+            problems.Add($"MaxWritesPerRun (IssueHygiene__MaxWritesPerRun) {options.MaxWritesPerRun} must be 0 or more");
         }
 
         if (!string.IsNullOrWhiteSpace(options.Schedule.Cron) && !Cronos.CronExpression.TryParse(options.Schedule.Cron, out _))
@@ -71,6 +80,18 @@ public static class AppConfiguration
         }
 
         return problems;
+    }
+
+    private static void AddBlankEntries(List<string> problems, string key, List<string> entries, string expected)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(entries[i]) || entries[i].Trim('/').Length == 0)
+            {
+                var indexed = $"{key}:{i}";
+                problems.Add($"{indexed} ({ConfigurationValueCheck.EnvironmentName(indexed)}) is empty: give {expected}, or remove it");
+            }
+        }
     }
 
     public static FixMode? ParseFixMode(string text) => text.Trim().ToLowerInvariant() switch

@@ -1,7 +1,7 @@
 namespace IssueHygiene.Hosting;
 
 /// <summary>
-/// The service's own settings (DESIGN.md §6), bound from the configuration root: <c>appsettings.json</c>, then
+/// The service's own settings (docs/architecture.md §6), bound from the configuration root: <c>appsettings.json</c>, then
 /// environment variables <c>IssueHygiene__…</c>, then the command line.
 /// </summary>
 public sealed class HygieneOptions

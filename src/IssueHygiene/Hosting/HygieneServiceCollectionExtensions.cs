@@ -27,6 +27,9 @@ public static class HygieneServiceCollectionExtensions
         services.AddSingleton<Actuator>();
         services.AddSingleton<TrackerHealthRecorder>();
         services.AddSingleton<Dashboard.DashboardDataLoader>();
+        services.AddSingleton(new Core.MergeRequests.MergeRequestEvaluator(rules));
+        services.AddSingleton<MergeRequests.MergeRequestProcessor>();
+        services.AddSingleton<MergeRequests.MergeRequestSweep>();
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<LeasedSweep>();
         services.AddSingleton<IScheduledSweep>(sp => sp.GetRequiredService<LeasedSweep>());

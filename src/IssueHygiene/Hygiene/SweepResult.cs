@@ -9,7 +9,7 @@ public sealed record SweepResult(HygieneReport Report, int FailedWrites, bool Bu
     /// <summary>Each scope's summary issue: written, planned (dry run, <c>--summary-preview</c>) or left as it was.</summary>
     public IReadOnlyList<SummaryOutcome> Summaries { get; init; } = [];
 
-    /// <summary>0 clean, 1 findings (error/warning), a failed write or the write budget hit (DESIGN.md §5).</summary>
+    /// <summary>0 clean, 1 findings (error/warning), a failed write or the write budget hit (docs/architecture.md §5).</summary>
     public int ExitCode =>
         BudgetExhausted || FailedWrites > 0 || Report.CountOf(Core.Policy.Severity.Error) + Report.CountOf(Core.Policy.Severity.Warning) > 0
             ? ExitCodes.Violations

@@ -26,7 +26,8 @@ public sealed partial class SweepRunner(
     Secrets.SecretLeakResponder secretLeaks,
     TrackerHealthRecorder health,
     TimeProvider time,
-    ILogger<SweepRunner> logger)
+    ILogger<SweepRunner> logger,
+    MergeRequests.MergeRequestSweep? mergeRequests = null)
 {
     private const int CheckpointEvery = 100;
     private const int AuditBatch = 500;
@@ -126,6 +127,13 @@ public sealed partial class SweepRunner(
                 }
             }
 
+            // Merge requests ("Code review"): open ones and those merged since the last run, same budget and audit.
+            foreach (var outcome in mergeRequests is null ? [] : await mergeRequests.RunAsync(scope, context, cancellationToken))
+            {
+                failed += outcome.Status == ActStatus.Failed ? 1 : 0;
+                report.AddMergeRequest(outcome.Verdict, outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : []);
+            }
+
             var milestoneFindings = await MilestoneFindingsAsync(scope, cancellationToken);
             report.AddMilestoneFindings(milestoneFindings);
             scopeHealth.Report.AddMilestoneFindings(milestoneFindings);
@@ -138,6 +146,7 @@ public sealed partial class SweepRunner(
             {
                 await FlushAuditAsync(remaining, cancellationToken);
             }
+
             if (run is not null)
             {
                 await store.Sweeps.CheckpointAsync(run.Id, "done", progress, cancellationToken);

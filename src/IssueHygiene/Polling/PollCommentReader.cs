@@ -1,3 +1,4 @@
+using IssueHygiene.Core.Commands;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Dtos;
 using IssueHygiene.Storage;

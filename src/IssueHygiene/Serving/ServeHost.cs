@@ -63,10 +63,13 @@ public static partial class ServeHost
         builder.Services.AddSingleton<WebhookReceiver>();
         builder.Services.AddSingleton<BotIdentity>();
         builder.Services.AddSingleton<CatalogProvider>();
+        builder.Services.AddSingleton<NoteCommandReader>();
+        builder.Services.AddSingleton<ProjectScope>();
         builder.Services.AddSingleton<IssueLinter>();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddHostedService<ScopeGroupResolver>();
         builder.Services.AddHostedService<LintWorker>();
+        builder.Services.AddHostedService<DeliveryPurger>();
         AddNightlySweep(builder.Services);
         builder.Services.AddPolling(configuration, options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
@@ -131,13 +134,14 @@ public static partial class ServeHost
             .Enrich.FromLogContext();
         if (settings.ConsoleLogs)
         {
-            if (Console.IsOutputRedirected)
+            if (Console.IsErrorRedirected)
             {
-                logging.WriteTo.Console(new CompactJsonFormatter());
+                // stderr, like every command's logs: stdout is for data.
+                logging.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose);
             }
             else
             {
-                logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose);
             }
         }
 

@@ -5,7 +5,7 @@ namespace IssueHygiene.Webhooks;
 /// <summary>The accepted secrets (<c>Webhook:Secrets</c> plus <c>Webhook:Secret</c>) and the start-up checks on them.</summary>
 public static class WebhookOptionsResolver
 {
-    /// <summary>Largest body accepted: GitLab's description limit twice over (<c>changes</c>), with room (DESIGN.md §8).</summary>
+    /// <summary>Largest body accepted: GitLab's description limit twice over (<c>changes</c>), with room (docs/architecture.md §8).</summary>
     public const long MaxBodyBytes = 8L * 1024 * 1024;
 
     public static IReadOnlyList<string> Secrets(WebhookOptions options) =>

@@ -25,6 +25,8 @@ public sealed partial class WebhookReceiver(
     TimeProvider time,
     ILogger<WebhookReceiver> logger)
 {
+    private readonly LogRateLimit unauthorizedLog = new(time, TimeSpan.FromMinutes(1), 10);
+
     public const string Path = "/webhooks/gitlab";
     private const int MaxKeyLength = 256;
     private const long DrainLimitBytes = 32L * 1024 * 1024;
@@ -35,7 +37,11 @@ public sealed partial class WebhookReceiver(
         if (token is WebhookTokenResult.Missing or WebhookTokenResult.Mismatch)
         {
             metrics.DeliveryRejected("unauthorized");
-            LogUnauthorized(logger, token, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+            if (unauthorizedLog.ShouldLog(out var suppressed))
+            {
+                LogUnauthorized(logger, token, request.HttpContext.Connection.RemoteIpAddress?.ToString(), suppressed);
+            }
+
             return WebhookAcceptance.Unauthorized;
         }
 
@@ -63,7 +69,7 @@ public sealed partial class WebhookReceiver(
 
     private async Task<WebhookAcceptance> AcceptAsync(HttpRequest request, string eventName, string? eventUuid, ArraySegment<byte> body, CancellationToken cancellationToken)
     {
-        var parsed = GitLabWebhookParser.Parse(eventName.Length == 0 ? null : eventName, body);
+        var parsed = WebhookPayloadCheck.Check(GitLabWebhookParser.Parse(eventName.Length == 0 ? null : eventName, body));
         var (projectId, iid, path) = parsed switch
         {
             WebhookEvent.Issue issue => (issue.Payload.Project.Id, issue.Payload.ObjectAttributes.Iid, issue.Payload.Project.PathWithNamespace),
@@ -85,6 +91,7 @@ public sealed partial class WebhookReceiver(
                 return WebhookAcceptance.Ignored("milestone events only refresh the milestone cache");
         }
 
+        // The payload's path only drops deliveries early; the worker decides by the id, through the API (ProjectScope).
         if (!scopes.Contains(projectId, path))
         {
             LogOutOfScope(logger, projectId, iid);
@@ -99,9 +106,14 @@ public sealed partial class WebhookReceiver(
         }
 
         // GitLab sends Idempotency-Key since 17.x; older versions (and hand-made requests) fall back to the event id.
+        // A key that is not the plain token GitLab sends is stored as its hash: a header is not a place to keep text.
         if (key.Length == 0)
         {
             key = eventUuid is not null ? "event:" + eventUuid : "body:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        }
+        else if (!IsPlainKey(key))
+        {
+            key = "key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         }
 
         var outcome = await store.Deliveries.EnqueueAsync(
@@ -113,7 +125,7 @@ public sealed partial class WebhookReceiver(
                 ProjectId = projectId,
                 IssueIid = iid,
                 ReceivedAt = time.GetUtcNow(),
-                Payload = Encoding.UTF8.GetString(body),
+                Payload = DeliveryDigest.From(parsed).ToJson(),
             },
             cancellationToken);
         if (outcome.IsDuplicate)
@@ -214,12 +226,15 @@ public sealed partial class WebhookReceiver(
         }
     }
 
+    private static bool IsPlainKey(string key) =>
+        key.Length <= 64 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.');
+
     /// <summary>The event UUID when it is safe to echo in a header (GitLab's are UUIDs); otherwise none.</summary>
     private static string? ValidEventUuid(string value) =>
         value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? value : null;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused: token {Result} (from {RemoteAddress})")]
-    private static partial void LogUnauthorized(ILogger logger, WebhookTokenResult result, string? remoteAddress);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused: token {Result} (from {RemoteAddress}); {Suppressed} more refusals not logged in the last minute")]
+    private static partial void LogUnauthorized(ILogger logger, WebhookTokenResult result, string? remoteAddress, long suppressed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook rejected ({Reason}): {Detail}")]
     private static partial void LogRejected(ILogger logger, string reason, string detail);

@@ -1,3 +1,4 @@
+using IssueHygiene.Core.Commands;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Reporting;
 using IssueHygiene.Core.Rules;
@@ -12,6 +13,7 @@ using IssueHygiene.Storage;
 using IssueHygiene.Storage.Audit;
 using IssueHygiene.Storage.Deliveries;
 using IssueHygiene.Storage.LintNotes;
+using IssueHygiene.Webhooks;
 
 namespace IssueHygiene.Worker;
 
@@ -28,6 +30,8 @@ public sealed partial class IssueLinter(
     Secrets.SecretLeakResponder secretLeaks,
     CatalogProvider catalogs,
     BotIdentity botIdentity,
+    NoteCommandReader noteReader,
+    ProjectScope scope,
     HygieneOptions options,
     HygieneMetrics metrics,
     TimeProvider time,
@@ -40,9 +44,17 @@ public sealed partial class IssueLinter(
             return new LintResult(true);
         }
 
+        // The project id the deliveries name is checked against the scopes through the API, never the payload's path.
+        if (!await scope.ContainsAsync(projectId, cancellationToken))
+        {
+            LogOutOfScope(logger, projectId, iid);
+            return new LintResult(true);
+        }
+
         var bot = await botIdentity.GetAsync(cancellationToken);
-        var work = DeliveryBatchReader.Read(batch, bot.Id, bot.Username);
-        using var echo = work.EventUuid is { } uuid ? gitLab.EchoEventUuid(uuid) : null;
+        var notes = DeliveryBatchReader.Read(batch);
+        using var echo = notes.EventUuid is { } uuid ? gitLab.EchoEventUuid(uuid) : null;
+        var work = await noteReader.ReadAsync(projectId, iid, notes, bot.Id, bot.Username, cancellationToken);
 
         GitLabIssue issue;
         try
@@ -63,12 +75,13 @@ public sealed partial class IssueLinter(
         }
 
         var now = time.GetUtcNow();
-        var replies = new List<NoteReply>();
+        var replies = new List<NoteReply>(work.Notices);
         var explain = false;
+        var access = new Dictionary<long, GitLabAccessLevel>();
         foreach (var command in work.Commands)
         {
             explain |= command.Command is CommentCommand.Explain;
-            if (await AnswerAsync(projectId, iid, command, now, cancellationToken) is { } reply)
+            if (await AnswerAsync(projectId, iid, command, access, now, cancellationToken) is { } reply)
             {
                 replies.Add(reply);
             }
@@ -151,42 +164,33 @@ public sealed partial class IssueLinter(
     }
 
     /// <summary>Carries out one command; the answer (if any) goes into the sticky note.</summary>
-    private async Task<NoteReply?> AnswerAsync(long projectId, long iid, AuthoredCommand authored, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<NoteReply?> AnswerAsync(long projectId, long iid, AuthoredCommand authored, Dictionary<long, GitLabAccessLevel> access, DateTimeOffset now, CancellationToken cancellationToken) =>
+        authored.Command is CommentCommand.Waive waive
+            ? await WaiveAsync(projectId, iid, waive, authored, access, now, cancellationToken)
+            : CommandReplies.Answer(authored);
+
+    /// <summary>
+    /// Records a waiver from a Developer or more. The author's access is looked up once per author per batch, and only
+    /// for a waiver that is otherwise valid, so a long comment costs a bounded number of API calls.
+    /// </summary>
+    private async Task<NoteReply?> WaiveAsync(long projectId, long iid, CommentCommand.Waive waive, AuthoredCommand authored, Dictionary<long, GitLabAccessLevel> access, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        switch (authored.Command)
+        if (WaiverRules.CheckRequest(waive, authored.AuthorUsername, evaluator.Policy.TodayAt(now)) is { } refusal)
         {
-            case CommentCommand.Lint or CommentCommand.Explain:
-                return null;
-            case CommentCommand.Help:
-                return new NoteReply("Commands (write them on a line of their own): {0}. Waivers need Developer access or more.", [CommentCommandParser.Usage]);
-            case CommentCommand.Invalid invalid:
-                return new NoteReply("Not understood from {0}: {1}. Usage: {2}", [authored.AuthorUsername, invalid.Problem, CommentCommandParser.Usage]);
-            case CommentCommand.Waive waive:
-                return await WaiveAsync(projectId, iid, waive, authored, now, cancellationToken);
-            default:
-                return null;
-        }
-    }
-
-    private async Task<NoteReply?> WaiveAsync(long projectId, long iid, CommentCommand.Waive waive, AuthoredCommand authored, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (RuleCatalog.Find(waive.RuleId) is not { IsIssueLevel: true })
-        {
-            return new NoteReply("Waiver by {0} not recorded: there is no rule {1}.", [authored.AuthorUsername, waive.RuleId]);
+            return refusal;
         }
 
-        if (waive.Until is { } until && until < evaluator.Policy.TodayAt(now))
+        var level = GitLabAccessLevel.None;
+        if (authored.AuthorId is { } authorId && !access.TryGetValue(authorId, out level))
         {
-            return new NoteReply("Waiver by {0} not recorded: {1} is in the past.", [authored.AuthorUsername, until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+            level = await gitLab.GetEffectiveAccessLevelAsync(IdOrPath.FromId(projectId), authorId, cancellationToken);
+            access[authorId] = level;
         }
 
-        var access = authored.AuthorId is { } authorId
-            ? await gitLab.GetEffectiveAccessLevelAsync(IdOrPath.FromId(projectId), authorId, cancellationToken)
-            : GitLabAccessLevel.None;
-        if (access < GitLabAccessLevel.Developer)
+        if (WaiverRules.CheckAccess(waive, authored.AuthorUsername, level >= GitLabAccessLevel.Developer) is { } denied)
         {
-            LogWaiverRefused(logger, projectId, iid, waive.RuleId, access);
-            return new NoteReply("Waiver of {0} by {1} refused: waiving a rule needs Developer access or more.", [waive.RuleId, authored.AuthorUsername]);
+            LogWaiverRefused(logger, projectId, iid, waive.RuleId, level);
+            return denied;
         }
 
         await store.LintNotes.UpsertWaiverAsync(
@@ -195,6 +199,9 @@ public sealed partial class IssueLinter(
         LogWaived(logger, projectId, iid, waive.RuleId, waive.Until);
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId} issue {Iid} is outside the configured scopes (as GitLab names it); delivery done")]
+    private static partial void LogOutOfScope(ILogger logger, long projectId, long iid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId} issue {Iid} no longer exists; delivery done")]
     private static partial void LogIssueGone(ILogger logger, long projectId, long iid);

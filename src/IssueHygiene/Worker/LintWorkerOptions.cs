@@ -32,6 +32,15 @@ public sealed class LintWorkerOptions
     /// <summary>Milestones and labels are fetched again after this long (or at once after a Milestone Hook).</summary>
     public TimeSpan CatalogTtl { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Commands acted on per comment; the rest are answered once, not run (a long comment costs no more).</summary>
+    public int MaxCommandsPerComment { get; set; } = Core.Commands.CommentCommandParser.DefaultMaxPerComment;
+
+    /// <summary>
+    /// Processed deliveries (a digest each: ids, event, key, times) are deleted after this long. Their idempotency keys
+    /// go with them, so keep it longer than GitLab could resend (it retries for hours, not days).
+    /// </summary>
+    public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(7);
+
     public RetryPolicy RetryPolicy => new(MaxAttempts, RetryBaseDelay, RetryMaxDelay);
 
     public IReadOnlyList<string> Validate()
@@ -60,6 +69,16 @@ public sealed class LintWorkerOptions
         if (MaxAttempts < 1 || RetryBaseDelay < TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay)
         {
             problems.Add("Worker:MaxAttempts must be 1 or more and Worker:RetryBaseDelay not above Worker:RetryMaxDelay");
+        }
+
+        if (MaxCommandsPerComment is < 1 or > 100)
+        {
+            problems.Add($"Worker:MaxCommandsPerComment {MaxCommandsPerComment} must be between 1 and 100");
+        }
+
+        if (DeliveryRetention < TimeSpan.FromHours(1))
+        {
+            problems.Add($"Worker:DeliveryRetention {DeliveryRetention} is shorter than an hour (GitLab may still resend)");
         }
 
         return problems;

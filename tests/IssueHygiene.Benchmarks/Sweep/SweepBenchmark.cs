@@ -92,7 +92,7 @@ public static class SweepBenchmark
         throw new InvalidOperationException("the simulator did not start");
     }
 
-    private static async Task<(int Gets, int Writes)> CountRequestsAsync(int port)
+    internal static async Task<(int Gets, int Writes)> CountRequestsAsync(int port)
     {
         using var http = new HttpClient();
         using var log = JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/_simulator/requests")));

@@ -6,7 +6,7 @@ using IssueHygiene.Core.Reporting;
 
 namespace IssueHygiene.Core.Tests.Actuation;
 
-/// <summary>The sticky-note lifecycle and fix convergence (DESIGN.md §4), decided without GitLab.</summary>
+/// <summary>The sticky-note lifecycle and fix convergence (docs/architecture.md §4), decided without GitLab.</summary>
 public sealed class WritePlannerTests
 {
     private static readonly Evaluator Evaluator = new(TestData.Handbook);

@@ -4,7 +4,7 @@ using IssueHygiene.Core.Reporting;
 
 namespace IssueHygiene.Core.Tests.Rendering;
 
-/// <summary>The report JSON contract (DESIGN.md §5) and the Markdown report.</summary>
+/// <summary>The report JSON contract (docs/architecture.md §5) and the Markdown report.</summary>
 public sealed class ReportRendererTests
 {
     private static readonly Evaluator Evaluator = new(TestData.Handbook);

@@ -3,7 +3,7 @@ using IssueHygiene.Core.Issues;
 
 namespace IssueHygiene.Core.Tests.Rules;
 
-/// <summary>DESIGN.md §3's rule table, row by row: each rule firing and not firing, under the default policy.</summary>
+/// <summary>docs/architecture.md §3's rule table, row by row: each rule firing and not firing, under the default policy.</summary>
 public sealed class RuleTableTests
 {
     private static readonly Evaluator Evaluator = new(TestData.Handbook);

@@ -52,6 +52,31 @@ public sealed class NoteCreationTests(WireMockFixture fixture) : GitLabServerTes
         Assert.Equal(2, commands.Summary.Count);
     }
 
+    // GitLab: CommandDefinition#execute_message gives "Could not apply NAME command." for a command the user may
+    // not run; Notes::QuickActionsStatus is then no error, so notes_helpers.rb process_note_creation_result answers
+    // 202 with empty commands_changes. The client relied on such failures being 400.
+    [Fact]
+    public async Task CreateIssueNoteAsync_202NothingAppliedOnlyCouldNotApply_GivesCommandsFailed()
+    {
+        GivenNoteAnswer("""{"commands_changes": {}, "summary": ["Could not apply label command.", "Could not apply close command."]}""", 202);
+
+        var result = await CreateClient().CreateIssueNoteAsync(1, 5, "/label ~Bug\n/close");
+
+        var failed = Assert.IsType<NoteCreateResult.CommandsFailed>(result);
+        Assert.Equal("Could not apply label command. Could not apply close command.", failed.Message);
+    }
+
+    [Fact]
+    public async Task CreateIssueNoteAsync_202SomeApplied_StaysCommandsOnly()
+    {
+        GivenNoteAnswer("""{"commands_changes": {"state_event": "close"}, "summary": ["Could not apply label command.", "Closed this issue."]}""", 202);
+
+        var result = await CreateClient().CreateIssueNoteAsync(1, 5, "/label ~Bug\n/close");
+
+        var commands = Assert.IsType<NoteCreateResult.CommandsOnly>(result);
+        Assert.Equal("close", commands.CommandsChanges["state_event"].GetString());
+    }
+
     [Theory]
     [InlineData("""{"message": "400 Bad request - Could not apply milestone command."}""", "Could not apply milestone command.")]
     [InlineData("""{"message": "400 Bad request - Note {:commands_only=>[\"Commands did not apply\"]}"}""", "Commands did not apply")]

@@ -1,8 +1,9 @@
 namespace IssueHygiene.GitLab.Tests.Infrastructure;
 
 /// <summary>
-/// Finds <c>shared/gitlab</c> (GitLab's own example payloads): beside the repository root, which is the
-/// directory holding <c>IssueHygiene.sln</c> above the test binaries (CI clones <c>shared/</c> next to it).
+/// GitLab's own example payloads, shared by the test projects: <c>tests/GitLabSamples</c> in this repository
+/// (where each came from: <c>tests/GitLabSamples/SOURCES.md</c>). Found from the test binaries by walking up to
+/// the directory holding <c>IssueHygiene.sln</c>, so a clone on its own is enough.
 /// </summary>
 public static class SharedSamples
 {
@@ -31,13 +32,12 @@ public static class SharedSamples
         if (directory is null)
         {
             throw new InvalidOperationException(
-                $"No IssueHygiene.sln above {AppContext.BaseDirectory}: cannot locate the repository root to find ../shared/gitlab.");
+                $"No IssueHygiene.sln above {AppContext.BaseDirectory}: cannot locate the repository root to find tests/GitLabSamples.");
         }
 
-        var gitlab = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "gitlab"));
-        return System.IO.Directory.Exists(gitlab)
-            ? gitlab
-            : throw new InvalidOperationException(
-                $"GitLab samples not found at {gitlab}: clone the shared/ folder beside the repository ({directory.FullName}).");
+        var samples = Path.Combine(directory.FullName, "tests", "GitLabSamples");
+        return System.IO.Directory.Exists(samples)
+            ? samples
+            : throw new InvalidOperationException($"GitLab samples not found at {samples}.");
     }
 }

@@ -9,7 +9,7 @@ using IssueHygiene.GitLab.Webhooks;
 namespace IssueHygiene.GitLab.Tests.Samples;
 
 /// <summary>
-/// GitLab's own examples (../shared/gitlab) must parse, and the snapshot mapped from each issue-bearing
+/// GitLab's own examples (tests/GitLabSamples) must parse, and the snapshot mapped from each issue-bearing
 /// one must hold the labels, milestone and assignees the example shows.
 /// </summary>
 public sealed class GitLabSampleTests
@@ -169,7 +169,7 @@ public sealed class GitLabSampleTests
     }
 
     [Fact]
-    public void Samples_EveryJsonFileInSharedGitLab_HasACheck()
+    public void Samples_EveryJsonFileInGitLabSamples_HasACheck()
     {
         var files = SharedSamples.AllJsonFiles();
 

@@ -61,6 +61,27 @@ public abstract class ConcurrencyContract : StoreTestBase
         Assert.Equal(40, (await Store.Deliveries.GetCountsAsync()).Pending);
     }
 
+    [Fact]
+    public async Task EnqueueAsync_BurstOfConcurrentEnqueuesWithRepeatedKeys_OneRowPerKeyAndEachCallerTold()
+    {
+        // A burst is group-committed: repeats of a key can land in the same transaction as the first.
+        var store = await OpenAsync();
+        var keys = Enumerable.Range(0, 300).Select(i => $"burst-{i}").ToList();
+        var planned = keys.Concat(keys).Select((key, n) => (Key: key, Delivery: TestDeliveries.For(1, (n % 300) + 1, key))).ToList();
+
+        var outcomes = await Task.WhenAll(planned.Select(p => Task.Run(() => store.Deliveries.EnqueueAsync(p.Delivery))));
+
+        var byKey = planned.Zip(outcomes).GroupBy(p => p.First.Key, p => p.Second).ToList();
+        Assert.All(byKey, g =>
+        {
+            Assert.Single(g, o => o.Result == EnqueueResult.Enqueued);
+            Assert.Single(g, o => o.Result == EnqueueResult.Duplicate);
+            Assert.Single(g.Select(o => o.DeliveryId).Distinct());
+        });
+        Assert.Equal(300, byKey.Select(g => g.First().DeliveryId).Distinct().Count());
+        Assert.Equal(300, (await Store.Deliveries.GetCountsAsync()).Pending);
+    }
+
     private static async Task<Dictionary<long, string>> FillAsync(IHygieneStore store, int count, int issues)
     {
         var random = new Random(20260302);

@@ -3,7 +3,7 @@ using IssueHygiene.Cli;
 
 namespace IssueHygiene.Tests.Cli;
 
-/// <summary><c>lint --issue-json</c> (contract: DESIGN.md §5): output shapes, exit codes, and bad input.</summary>
+/// <summary><c>lint --issue-json</c> (contract: docs/architecture.md §5): output shapes, exit codes, and bad input.</summary>
 public sealed class LintCommandTests
 {
     private static readonly string Rules = CliRunner.Repo("rules/handbook.yml");

@@ -10,7 +10,7 @@ public sealed class RulesCheckCommandTests
         var (exit, output, _) = CliRunner.Run("rules", "check", CliRunner.Repo("rules/handbook.yml"));
 
         Assert.Equal(ExitCodes.Clean, exit);
-        Assert.Contains(": OK (14 of 14 rules enabled, 27 documented labels, time zone UTC)", output, StringComparison.Ordinal);
+        Assert.Contains(": OK (17 of 17 rules enabled, 27 documented labels, time zone UTC)", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class RulesCheckCommandTests
         var (exit, _, error) = CliRunner.Run("rules", "check", path);
 
         Assert.Equal(ExitCodes.UsageError, exit);
-        Assert.Contains($"{path}:4:13: rule 'type-label' cannot take action 'fix' (it can: comment, report, off)", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}:4:13: rule 'type-label' cannot take action 'fix' (it can: comment, report, off, summary)", error, StringComparison.Ordinal);
         Assert.Contains($"{path}: 1 error(s)", error, StringComparison.Ordinal);
     }
 

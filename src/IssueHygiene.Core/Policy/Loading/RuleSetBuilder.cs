@@ -76,6 +76,7 @@ internal static class RuleSetBuilder
                 TitleTemplate = d.SummaryTitle?.Value ?? SummaryPolicy.DefaultTitleTemplate,
                 MarkerLabel = d.MarkerLabel?.Value,
             },
+            MergeRequests = MergeRequestSection.Build(d.MergeRequests),
         };
     }
 

@@ -1,7 +1,7 @@
 namespace IssueHygiene.Core.Policy.Loading;
 
 /// <summary>
-/// What a rules file may leave out: the definitions of DESIGN.md §3 (the handbook's). <c>rules/handbook.yml</c> spells
+/// What a rules file may leave out: the definitions of docs/architecture.md §3 (the handbook's). <c>rules/handbook.yml</c> spells
 /// all of them out, with the handbook's descriptions; these keep a minimal file working.
 /// </summary>
 public static class RuleSetDefaults

@@ -54,6 +54,9 @@ public sealed record RuleSetDocument
     /// <summary><c>summary.markerLabel</c>: the label kept on issues with an error-level finding.</summary>
     public Located<string>? MarkerLabel { get; init; }
 
+    /// <summary>The <c>mergeRequests</c> section; null when not written.</summary>
+    public MergeRequestDocument? MergeRequests { get; init; }
+
     /// <summary>Where the document starts (for errors about something missing).</summary>
     public SourceLocation Start { get; init; }
 }

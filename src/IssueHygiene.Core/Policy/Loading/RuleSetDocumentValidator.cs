@@ -30,6 +30,7 @@ public sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocument
         RuleFor(d => d).Custom(CheckLabels);
         RuleFor(d => d).Custom(CheckRules);
         RuleFor(d => d).Custom(CheckSummary);
+        RuleFor(d => d).Custom((d, context) => MergeRequestSection.Check(d.MergeRequests, context));
     }
 
     private static void Fail(ValidationContext<RuleSetDocument> context, SourceLocation at, string message) =>

@@ -10,7 +10,7 @@ namespace IssueHygiene.Core.Policy.Loading;
 /// </summary>
 public static class RuleSetLoader
 {
-    private static readonly string[] RootKeys = ["version", "timeZone", "gracePeriod", "exemptionLabel", "milestones", "labels", "rules", "summary"];
+    private static readonly string[] RootKeys = ["version", "timeZone", "gracePeriod", "exemptionLabel", "milestones", "labels", "rules", "summary", MergeRequestSection.Key];
     private static readonly string[] SummaryKeys = ["title", "markerLabel"];
     private static readonly string[] MilestoneKeys = ["backlog", "sprint"];
     private static readonly string[] SprintKeys = ["pattern", "dateFormat", "weekday", "titleTemplate", "planAheadWeeks"];
@@ -78,6 +78,7 @@ public static class RuleSetLoader
                 "milestones" => ReadMilestones(walker, value, document),
                 "labels" => ReadLabels(walker, value, document),
                 "summary" => ReadSummary(walker, value, document),
+                MergeRequestSection.Key => document with { MergeRequests = MergeRequestSection.Read(walker, value) },
                 _ => document with { Rules = ReadRules(walker, value) },
             };
         }

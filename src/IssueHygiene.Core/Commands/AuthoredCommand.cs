@@ -1,4 +1,4 @@
-namespace IssueHygiene.Worker;
+namespace IssueHygiene.Core.Commands;
 
 /// <summary>A command and its author.</summary>
 public sealed record AuthoredCommand(CommentCommand Command, long? AuthorId, string AuthorUsername);

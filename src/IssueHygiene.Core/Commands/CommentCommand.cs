@@ -1,4 +1,4 @@
-namespace IssueHygiene.Worker;
+namespace IssueHygiene.Core.Commands;
 
 /// <summary>A command addressed to the bot in an issue comment.</summary>
 public abstract record CommentCommand

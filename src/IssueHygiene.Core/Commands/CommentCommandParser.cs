@@ -1,63 +1,51 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace IssueHygiene.Worker;
+namespace IssueHygiene.Core.Commands;
 
 /// <summary>
-/// Finds <c>@bot …</c> commands in a comment's Markdown. A command is a line (after optional spaces) that starts with
-/// the mention; lines in fenced or indented code blocks and in quotes are ignored, so quoting someone's command or
-/// documenting the syntax never runs it.
+/// Finds <c>@bot …</c> commands in a comment's Markdown. A command is a line that starts with the mention and that
+/// GitLab renders as a plain paragraph line (<see cref="PlainParagraphLines"/>): quoting someone's command, showing
+/// the syntax in code, or hiding it in an HTML comment never runs it.
 /// </summary>
 public static partial class CommentCommandParser
 {
     public const string Usage = "@bot lint | @bot explain | @bot waive RULE [until YYYY-MM-DD] [reason] | @bot help";
 
-    public static IReadOnlyList<CommentCommand> Parse(string note, string botUsername)
+    /// <summary>Commands acted on per comment unless configured otherwise (<c>Worker:MaxCommandsPerComment</c>).</summary>
+    public const int DefaultMaxPerComment = 10;
+
+    /// <summary>Every command addressed to <paramref name="botUsername"/>, in order.</summary>
+    public static IReadOnlyList<CommentCommand> Parse(string note, string botUsername) => Parse(note, botUsername, int.MaxValue).Commands;
+
+    /// <summary>The first <paramref name="maxCommands"/> commands, and how many more the comment holds.</summary>
+    public static ParsedComment Parse(string note, string botUsername, int maxCommands)
     {
         var commands = new List<CommentCommand>();
+        var over = 0;
         if (string.IsNullOrEmpty(botUsername))
         {
-            return commands;
+            return new ParsedComment(commands, 0);
         }
 
-        string? fence = null;
-        var previousBlank = true;
-        foreach (var rawLine in note.ReplaceLineEndings("\n").Split('\n'))
+        foreach (var line in PlainParagraphLines.Of(note))
         {
-            var line = rawLine.TrimEnd();
-            var trimmed = line.TrimStart();
-            if (fence is not null)
-            {
-                if (trimmed.StartsWith(fence, StringComparison.Ordinal) && trimmed.Trim('`', '~').Length == 0)
-                {
-                    fence = null;
-                }
-
-                continue;
-            }
-
-            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
-            {
-                fence = trimmed[..3];
-                continue;
-            }
-
-            // An indented code block needs a blank line before it; a quote starts with '>'.
-            var indentedCode = previousBlank && (line.StartsWith("    ", StringComparison.Ordinal) || line.StartsWith('\t'));
-            previousBlank = trimmed.Length == 0;
-            if (indentedCode || trimmed.StartsWith('>'))
+            var match = CommandLine().Match(line);
+            if (!match.Success || !string.Equals(match.Groups["user"].Value, botUsername, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var match = CommandLine().Match(trimmed);
-            if (match.Success && string.Equals(match.Groups["user"].Value, botUsername, StringComparison.OrdinalIgnoreCase))
+            if (commands.Count >= maxCommands)
             {
-                commands.Add(ParseCommand(match.Groups["verb"].Value, match.Groups["rest"].Value.Trim()));
+                over++;
+                continue;
             }
+
+            commands.Add(ParseCommand(match.Groups["verb"].Value, match.Groups["rest"].Value.Trim()));
         }
 
-        return commands;
+        return new ParsedComment(commands, over);
     }
 
     private static CommentCommand ParseCommand(string verb, string rest) => verb.ToLowerInvariant() switch

@@ -1,6 +1,6 @@
-using IssueHygiene.Worker;
+using IssueHygiene.Core.Commands;
 
-namespace IssueHygiene.Tests.Serve;
+namespace IssueHygiene.Core.Tests.Commands;
 
 public sealed class CommentCommandParserTests
 {

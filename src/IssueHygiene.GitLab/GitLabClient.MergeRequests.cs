@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Net;
+using IssueHygiene.GitLab.Dtos;
+using IssueHygiene.GitLab.Errors;
+using IssueHygiene.GitLab.Json;
+using IssueHygiene.GitLab.Pagination;
+using IssueHygiene.GitLab.Requests;
+
+namespace IssueHygiene.GitLab;
+
+/// <summary>The merge-request endpoints (<see cref="IGitLabMergeRequests"/>), over the same transport as the rest.</summary>
+public sealed partial class GitLabClient : IGitLabMergeRequests
+{
+    public IAsyncEnumerable<GitLabMergeRequest> ListProjectMergeRequestsAsync(IdOrPath project, MergeRequestQuery query, CancellationToken cancellationToken = default) =>
+        PaginateAsync(
+            new PageRequest(
+                Api($"projects/{project.ToUrlSegment()}/merge_requests", [.. MergeRequestFilters(query)]),
+                "GET /projects/:id/merge_requests",
+                $"merge requests of {ProjectName(project)}",
+                Offset: true,
+                MaxConcurrency: _options.MaxPageConcurrency),
+            GitLabJsonContext.Default.ListGitLabMergeRequest,
+            cancellationToken);
+
+    public IAsyncEnumerable<GitLabMergeRequest> ListGroupMergeRequestsAsync(IdOrPath group, MergeRequestQuery query, CancellationToken cancellationToken = default) =>
+        PaginateAsync(
+            new PageRequest(
+                Api($"groups/{group.ToUrlSegment()}/merge_requests", [.. MergeRequestFilters(query)]),
+                "GET /groups/:id/merge_requests",
+                $"merge requests of {GroupName(group)}",
+                Offset: true,
+                MaxConcurrency: _options.MaxPageConcurrency),
+            GitLabJsonContext.Default.ListGitLabMergeRequest,
+            cancellationToken);
+
+    public Task<GitLabMergeRequest> GetMergeRequestAsync(IdOrPath project, long mergeRequestIid, CancellationToken cancellationToken = default) =>
+        GetAsync(Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}"), "GET /projects/:id/merge_requests/:iid",
+            MergeRequestName(project, mergeRequestIid), GitLabJsonContext.Default.GitLabMergeRequest, cancellationToken);
+
+    public IAsyncEnumerable<GitLabMergeRequestDiff> ListMergeRequestDiffsAsync(IdOrPath project, long mergeRequestIid, CancellationToken cancellationToken = default) =>
+        PaginateAsync(
+            OffsetList(Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/diffs", ("per_page", PerPage)),
+                "GET /projects/:id/merge_requests/:iid/diffs", $"diffs of {MergeRequestName(project, mergeRequestIid)}"),
+            GitLabJsonContext.Default.ListGitLabMergeRequestDiff,
+            cancellationToken);
+
+    public IAsyncEnumerable<GitLabNote> ListMergeRequestNotesAsync(IdOrPath project, long mergeRequestIid, CancellationToken cancellationToken = default) =>
+        PaginateAsync(
+            OffsetList(Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes", ("sort", "asc"), ("order_by", "created_at"), ("per_page", PerPage)),
+                "GET /projects/:id/merge_requests/:iid/notes", $"notes of {MergeRequestName(project, mergeRequestIid)}"),
+            GitLabJsonContext.Default.ListGitLabNote,
+            cancellationToken);
+
+    public async Task<NoteCreateResult> CreateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, string body, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(body);
+        const string endpoint = "POST /projects/:id/merge_requests/:iid/notes";
+        var resource = MergeRequestName(project, mergeRequestIid);
+        var content = Json(new NoteBody(body, null), GitLabRequestJsonContext.Default.NoteBody);
+        using var response = await SendAsync(HttpMethod.Post, Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes"),
+            endpoint, resource, content, noteCreation: true, cancellationToken);
+
+        // Same answers as on issues: 201 note, 202 commands only, 400 failed commands.
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.Created or HttpStatusCode.OK:
+                return new NoteCreateResult.Created(await ReadJsonAsync(response, GitLabJsonContext.Default.GitLabNote, endpoint, resource, cancellationToken));
+            case HttpStatusCode.Accepted:
+                var commands = await ReadJsonAsync(response, GitLabJsonContext.Default.GitLabNoteCommands, endpoint, resource, cancellationToken);
+                return new NoteCreateResult.CommandsOnly(commands.CommandsChanges, commands.Summary);
+            case HttpStatusCode.BadRequest:
+                var message = await ErrorMessageAsync(response, cancellationToken);
+                if (message is not null && message.Contains("command", StringComparison.OrdinalIgnoreCase))
+                {
+                    return new NoteCreateResult.CommandsFailed(message);
+                }
+
+                break;
+        }
+
+        await EnsureSuccessAsync(response, endpoint, resource, cancellationToken);
+        throw new GitLabApiException(response.StatusCode, endpoint, resource, "unexpected success status for a note creation");
+    }
+
+    public Task<GitLabNote> UpdateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, string body, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(body);
+        return SendJsonAsync(HttpMethod.Put, Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"),
+            "PUT /projects/:id/merge_requests/:iid/notes/:note_id", $"note {noteId} of {MergeRequestName(project, mergeRequestIid)}",
+            Json(new NoteBody(body, null), GitLabRequestJsonContext.Default.NoteBody), GitLabJsonContext.Default.GitLabNote, cancellationToken);
+    }
+
+    public async Task DeleteMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, CancellationToken cancellationToken = default)
+    {
+        const string endpoint = "DELETE /projects/:id/merge_requests/:iid/notes/:note_id";
+        var resource = $"note {noteId} of {MergeRequestName(project, mergeRequestIid)}";
+        using var response = await SendAsync(HttpMethod.Delete, Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"),
+            endpoint, resource, content: null, noteCreation: false, cancellationToken);
+        await EnsureSuccessAsync(response, endpoint, resource, cancellationToken);
+    }
+
+    private string PerPage => _options.PerPage.ToString(CultureInfo.InvariantCulture);
+
+    private List<(string Name, string? Value)> MergeRequestFilters(MergeRequestQuery query) =>
+    [
+        ("state", query.State switch
+        {
+            MergeRequestStateFilter.Opened => "opened",
+            MergeRequestStateFilter.Merged => "merged",
+            MergeRequestStateFilter.Closed => "closed",
+            _ => "all",
+        }),
+        ("updated_after", query.UpdatedAfter?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
+        ("order_by", "updated_at"),
+        ("sort", "asc"),
+        ("per_page", PerPage),
+    ];
+
+    private static string MergeRequestName(IdOrPath project, long iid) => $"merge request {project}!{iid}";
+}

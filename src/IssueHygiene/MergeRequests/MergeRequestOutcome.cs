@@ -1,0 +1,8 @@
+using IssueHygiene.Core.MergeRequests;
+using IssueHygiene.Core.Reporting;
+using IssueHygiene.Hygiene;
+
+namespace IssueHygiene.MergeRequests;
+
+/// <summary>What processing one merge request found and did (the same statuses as an issue's act step).</summary>
+public sealed record MergeRequestOutcome(MergeRequestVerdict Verdict, IReadOnlyList<PlannedWrite> Writes, ActStatus Status, int ExtraRequests, string? Error = null);

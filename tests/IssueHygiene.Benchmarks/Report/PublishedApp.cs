@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace IssueHygiene.Benchmarks.Report;
+
+/// <summary>
+/// The <c>issue-hygiene</c> executable as it ships (<c>dotnet publish</c>, as the Dockerfile does: ReadyToRun, the
+/// project's runtime settings), published once into <c>artifacts/bench/app</c> under the repository.
+/// </summary>
+internal static class PublishedApp
+{
+    public static async Task<string> PublishAsync(string root)
+    {
+        var output = Path.Combine(root, "artifacts", "bench", "app");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "publish", Path.Combine(root, "src", "IssueHygiene", "IssueHygiene.csproj"), "-c", "Release", "-o", output })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var log = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet publish failed:\n" + await log + await errors);
+        }
+
+        return Path.Combine(output, "issue-hygiene");
+    }
+}
