@@ -14,4 +14,14 @@ public sealed record WritePlan(IReadOnlyList<PlannedWrite> Writes, string? NoteH
     public static WritePlan Nothing { get; } = new([], null, null);
 
     public bool IsEmpty => Writes.Count == 0;
+
+    /// <summary>
+    /// True when a write replaces text a person may have edited since the snapshot (a redacted description): such a
+    /// plan is always made again from GitLab's current state before it is executed.
+    /// </summary>
+    public bool ReplacesText => Writes.Any(w => w.Change?.ReplacesText == true);
+
+    /// <summary>This plan's writes, then <paramref name="next"/>'s (the lint-note state is whichever plan has one).</summary>
+    public WritePlan Then(WritePlan next) =>
+        next.IsEmpty ? this : IsEmpty ? next : new([.. Writes, .. next.Writes], NoteHash ?? next.NoteHash, KeptNoteId ?? next.KeptNoteId);
 }

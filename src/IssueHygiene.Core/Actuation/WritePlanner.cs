@@ -1,4 +1,3 @@
-using System.Globalization;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Rendering;
 using IssueHygiene.Core.Reporting;
@@ -55,15 +54,15 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
 
             var shown = _renderer.Render(shownVerdict);
             var body = LintNote.WithState(shown.Body, target.Hash);
-            if (fixMode == FixMode.Api && ToRestFields(verdict.QuickActions, catalog) is { } fields)
+            if (fixMode == FixMode.Api && ToIssueChange(verdict.QuickActions, catalog) is { } change)
             {
-                writes.Add(new PlannedWrite { Kind = WriteKind.NoteCreate, Body = body, Rules = rulesServed });
-                writes.Add(new PlannedWrite { Kind = WriteKind.RestUpdate, RestFields = fields, Rules = fixRules });
+                writes.Add(new PlannedWrite { Kind = WriteKind.NoteCreate, Body = body, IsLintNote = true, Rules = rulesServed });
+                writes.Add(new PlannedWrite { Kind = WriteKind.RestUpdate, Change = change, Rules = fixRules });
             }
             else
             {
                 // The fix rides in the note-creating POST: text + commands, one write.
-                writes.Add(new PlannedWrite { Kind = WriteKind.NoteCreate, Body = body, QuickActions = shown.Commands, Rules = rulesServed });
+                writes.Add(new PlannedWrite { Kind = WriteKind.NoteCreate, Body = body, QuickActions = shown.Commands, IsLintNote = true, Rules = rulesServed });
             }
 
             return new WritePlan(writes, target.Hash, null);
@@ -84,6 +83,7 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
                 Kind = WriteKind.NoteEdit,
                 NoteId = keep.Id,
                 Body = LintNote.WithState(shown.Body, target.Hash),
+                IsLintNote = true,
                 Rules = rulesServed,
             });
         }
@@ -91,8 +91,8 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
         if (verdict.QuickActions.Count > 0)
         {
             // An edited note does not run quick actions, so fixes go separately.
-            writes.Add(fixMode == FixMode.Api && ToRestFields(verdict.QuickActions, catalog) is { } fields
-                ? new PlannedWrite { Kind = WriteKind.RestUpdate, RestFields = fields, Rules = fixRules }
+            writes.Add(fixMode == FixMode.Api && ToIssueChange(verdict.QuickActions, catalog) is { } change
+                ? new PlannedWrite { Kind = WriteKind.RestUpdate, Change = change, Rules = fixRules }
                 : new PlannedWrite { Kind = WriteKind.QuickActions, QuickActions = [.. verdict.QuickActions.Select(a => a.Render())], Rules = fixRules });
         }
 
@@ -103,7 +103,7 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
     /// The REST equivalent of quick actions, or null when one cannot be expressed (a milestone whose id is unknown):
     /// then the fix falls back to quick actions.
     /// </summary>
-    private static Dictionary<string, string>? ToRestFields(IReadOnlyList<QuickAction> actions, TrackerCatalog? catalog)
+    private static IssueChange? ToIssueChange(IReadOnlyList<QuickAction> actions, TrackerCatalog? catalog)
     {
         if (actions.Count == 0)
         {
@@ -112,7 +112,7 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
 
         var add = new List<string>();
         var remove = new List<string>();
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        long? milestoneId = null;
         foreach (var action in actions)
         {
             switch (action)
@@ -120,23 +120,13 @@ public sealed class WritePlanner(Evaluator evaluator, FixMode fixMode)
                 case AddLabelAction a: add.Add(a.Label); break;
                 case RemoveLabelAction r: remove.Add(r.Label); break;
                 case SetMilestoneAction m when catalog?.Milestones.Find(m.Title) is { Id: > 0 } milestone:
-                    fields["milestone_id"] = milestone.Id.ToString(CultureInfo.InvariantCulture);
+                    milestoneId = milestone.Id;
                     break;
                 default: return null;
             }
         }
 
         // GitLab's add_labels silently creates unknown labels, so only names that exist (checked by the rules) go here.
-        if (add.Count > 0)
-        {
-            fields["add_labels"] = string.Join(',', add);
-        }
-
-        if (remove.Count > 0)
-        {
-            fields["remove_labels"] = string.Join(',', remove);
-        }
-
-        return fields;
+        return new IssueChange { AddLabels = add, RemoveLabels = remove, MilestoneId = milestoneId };
     }
 }

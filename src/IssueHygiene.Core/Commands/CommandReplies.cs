@@ -20,6 +20,5 @@ public static class CommandReplies
 
     /// <summary>Said once for a comment that holds more commands than are acted on.</summary>
     public static NoteReply OverCap(string author, int ignored, int cap) =>
-        new("{0} more commands from {1} in one comment were not run: at most " + cap.ToString(CultureInfo.InvariantCulture) + " per comment are.",
-            [ignored.ToString(CultureInfo.InvariantCulture), author]);
+        new(string.Create(CultureInfo.InvariantCulture, $"{ignored} more commands from {{0}} in one comment were not run: at most {cap} per comment are."), [author]);
 }

@@ -39,12 +39,12 @@ public static class MilestoneChecks
             if (date.DayOfWeek != sprint.Weekday)
             {
                 findings.Add(new MilestoneFinding(friday.RuleId, friday.Severity,
-                    $"Sprint milestone \"{milestone.Title}\" names {Iso(date)}, a {date.DayOfWeek}, not a {sprint.Weekday}.", milestone));
+                    $"Sprint milestone {{0}} names {Iso(date)}, a {date.DayOfWeek}, not a {sprint.Weekday}.", milestone) { Arguments = [milestone.Title] });
             }
             else if (milestone.DueDate is { } due && due != date)
             {
                 findings.Add(new MilestoneFinding(friday.RuleId, friday.Severity,
-                    $"Sprint milestone \"{milestone.Title}\" is due {Iso(due)}, not on the date its title names.", milestone));
+                    $"Sprint milestone {{0}} is due {Iso(due)}, not on the date its title names.", milestone) { Arguments = [milestone.Title] });
             }
         }
 

@@ -26,8 +26,13 @@ public sealed record Violation
     /// <summary>The quick actions that fix it, when the action is <see cref="RuleAction.Fix"/> and a fix is possible.</summary>
     public IReadOnlyList<QuickAction> Fixes { get; init; } = [];
 
-    /// <summary>Why a <see cref="RuleAction.Fix"/> rule could not plan its fix (it is then reported as a comment).</summary>
+    /// <summary>
+    /// Why a <see cref="RuleAction.Fix"/> rule could not plan its fix (it is then reported as a comment): a template whose
+    /// <c>{n}</c> are <see cref="FixUnavailableArguments"/> (names from GitLab), like the message.
+    /// </summary>
     public string? FixUnavailable { get; init; }
+
+    public IReadOnlyList<string> FixUnavailableArguments { get; init; } = [];
 
     /// <summary>Plain text: arguments in double quotes. For terminals, logs and JSON.</summary>
     public string Message => Format(static a => "\"" + a + "\"");
@@ -40,24 +45,34 @@ public sealed record Violation
         other is not null
         && Rule == other.Rule && Severity == other.Severity && Action == other.Action
         && MessageTemplate == other.MessageTemplate && Help == other.Help && FixUnavailable == other.FixUnavailable
-        && Arguments.SequenceEqual(other.Arguments) && Fixes.SequenceEqual(other.Fixes);
+        && Arguments.SequenceEqual(other.Arguments) && Fixes.SequenceEqual(other.Fixes)
+        && FixUnavailableArguments.SequenceEqual(other.FixUnavailableArguments);
 
     public override int GetHashCode() => HashCode.Combine(Rule, Severity, Action, MessageTemplate, Arguments.Count, Fixes.Count);
 
+    /// <summary>Why the fix is unavailable, each argument passed through <paramref name="quote"/>; null when it is not.</summary>
+    public string? FixUnavailableText(Func<string, string> quote) =>
+        FixUnavailable is null ? null : Template.Format(FixUnavailable, FixUnavailableArguments, quote);
+
     /// <summary>The message with each argument passed through <paramref name="quote"/>.</summary>
-    public string Format(Func<string, string> quote)
+    public string Format(Func<string, string> quote) => Template.Format(MessageTemplate, Arguments, quote);
+
+    private static class Template
     {
-        if (Arguments.Count == 0)
+        public static string Format(string template, IReadOnlyList<string> arguments, Func<string, string> quote)
         {
-            return MessageTemplate;
-        }
+            if (arguments.Count == 0)
+            {
+                return template;
+            }
 
-        var quoted = new object[Arguments.Count];
-        for (var i = 0; i < quoted.Length; i++)
-        {
-            quoted[i] = quote(Arguments[i]);
-        }
+            var quoted = new object[arguments.Count];
+            for (var i = 0; i < quoted.Length; i++)
+            {
+                quoted[i] = quote(arguments[i]);
+            }
 
-        return string.Format(CultureInfo.InvariantCulture, MessageTemplate, quoted);
+            return string.Format(CultureInfo.InvariantCulture, template, quoted);
+        }
     }
 }

@@ -10,6 +10,9 @@ public static partial class LintNote
     /// <summary>The first line of every note IssueHygiene keeps on an issue (contract).</summary>
     public const string Marker = "<!-- issue-hygiene:lint -->";
 
+    /// <summary>GitLab's limit on a note's length (characters); a longer create or edit is refused.</summary>
+    public const int MaxLength = 1_000_000;
+
     /// <summary>True when a note body is IssueHygiene's sticky lint note.</summary>
     public static bool IsLintNote(string? body) =>
         body is not null && body.TrimStart().StartsWith(Marker, StringComparison.Ordinal);

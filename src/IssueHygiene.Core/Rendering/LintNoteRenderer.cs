@@ -11,6 +11,9 @@ namespace IssueHygiene.Core.Rendering;
 /// </summary>
 public sealed class LintNoteRenderer(RuleSet rules)
 {
+    /// <summary>Answers shown in one note; more are counted, not listed (many comments in one batch).</summary>
+    public const int MaxReplies = 50;
+
     /// <summary>The note for a verdict's findings (errors and warnings that comment or fix), with fixes as commands.</summary>
     public LintNoteContent Render(Verdict verdict)
     {
@@ -35,9 +38,9 @@ public sealed class LintNoteRenderer(RuleSet rules)
             {
                 text.Append(" **Fixed by this note.**");
             }
-            else if (finding.FixUnavailable is { } why)
+            else if (finding.FixUnavailableText(MarkdownText.Code) is { } why)
             {
-                text.Append(" Not fixed automatically: ").Append(MarkdownText.Cell(why)).Append('.');
+                text.Append(" Not fixed automatically: ").Append(MarkdownText.Flatten(why)).Append('.');
             }
 
             text.Append(" |\n");
@@ -63,15 +66,31 @@ public sealed class LintNoteRenderer(RuleSet rules)
         }
 
         text.Append('\n').Append(Answers(verdict)).Append(Footer());
-        return new LintNoteContent(text.ToString().TrimEnd(), [.. verdict.QuickActions.Select(a => a.Render())]);
+        return new LintNoteContent(WithinLimit(text.ToString().TrimEnd()), [.. verdict.QuickActions.Select(a => a.Render())]);
     }
 
     /// <summary>What the note says once nothing is left to fix.</summary>
     public LintNoteContent Resolved() => ResolvedWith(string.Empty);
 
     private LintNoteContent ResolvedWith(string answers) => new(
-        LintNote.Marker + "\n### Issue hygiene: all resolved\n\nEverything the team's issue rules check is in order. Thank you!\n\n" + answers + Footer(),
+        WithinLimit(LintNote.Marker + "\n### Issue hygiene: all resolved\n\nEverything the team's issue rules check is in order. Thank you!\n\n" + answers + Footer()),
         []);
+
+    /// <summary>
+    /// The note cut at a line end so it stays under GitLab's note limit (room is kept for the state line), with a count
+    /// of what was cut. Each line is complete Markdown (a code span never spans lines), so a cut never opens one.
+    /// </summary>
+    internal static string WithinLimit(string note, int limit = LintNote.MaxLength - 1_000)
+    {
+        if (note.Length <= limit)
+        {
+            return note;
+        }
+
+        var cut = note.LastIndexOf('\n', limit - 100);
+        cut = cut < 0 ? 0 : cut;
+        return note[..cut] + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\n\n_{note.Length - cut} more characters not shown: the note reached GitLab's length limit._");
+    }
 
     /// <summary>
     /// Waivers, command answers and the explanation (<c>@bot explain</c>), each a section ending in a blank line, or
@@ -102,9 +121,14 @@ public sealed class LintNoteRenderer(RuleSet rules)
         if (verdict.Replies.Count > 0)
         {
             text.Append("**Answers**\n\n");
-            foreach (var reply in verdict.Replies)
+            foreach (var reply in verdict.Replies.Take(MaxReplies))
             {
                 text.Append("- ").Append(MarkdownText.Flatten(reply.Format(MarkdownText.Code))).Append('\n');
+            }
+
+            if (verdict.Replies.Count > MaxReplies)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"- … and {verdict.Replies.Count - MaxReplies} more answers not shown.\n");
             }
 
             text.Append('\n');

@@ -13,6 +13,7 @@ public sealed class HygieneReport
     private readonly SortedDictionary<string, int> _byRule = new(StringComparer.Ordinal);
     private readonly int[] _bySeverity = new int[3];
     private readonly List<MilestoneFinding> _milestoneFindings = [];
+    private readonly List<IssueFailure> _failures = [];
     private readonly List<IssueReportEntry> _clean = [];
     private readonly Dictionary<FindingTallyKey, int> _tally = [];
     private readonly SortedDictionary<string, int> _issuesByProject = new(StringComparer.Ordinal);
@@ -45,6 +46,13 @@ public sealed class HygieneReport
 
     public IReadOnlyList<MilestoneFinding> MilestoneFindings => _milestoneFindings;
 
+    /// <summary>Issues the run could not finish (GitLab refused or lost them); the run went on with the others.</summary>
+    public IReadOnlyList<IssueFailure> Failures => _failures;
+
+    /// <summary>How the write budget went (null: the run had none to report).</summary>
+    public WriteBudgetUse? Budget { get; set; }
+
+    public void AddFailure(IssueFailure failure) => _failures.Add(failure);
     /// <summary>The scopes swept (group or project paths), for the report's header.</summary>
     public IReadOnlyList<string> Scopes { get; init; } = [];
 

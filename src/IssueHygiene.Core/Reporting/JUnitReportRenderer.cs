@@ -34,12 +34,12 @@ public static class JUnitReportRenderer
             {
                 var issue = entry.Verdict.Issue;
                 xml.WriteStartElement("testcase");
-                xml.WriteAttributeString("classname", HygieneReport.ProjectOf(issue));
+                xml.WriteAttributeString("classname", Clean(HygieneReport.ProjectOf(issue)));
                 var title = issue.Confidential ? "(confidential)" : Clean(Secrets.SecretRedactor.Mask(issue.Title));
                 xml.WriteAttributeString("name", $"#{issue.Iid} {title}".TrimEnd());
                 if (issue.WebUrl is { } url)
                 {
-                    xml.WriteAttributeString("file", url);
+                    xml.WriteAttributeString("file", Clean(url));
                 }
 
                 if (entry.Verdict.Status != Evaluation.EvaluationStatus.Evaluated)
@@ -80,9 +80,12 @@ public static class JUnitReportRenderer
         return text.ToString();
     }
 
-    /// <summary>XML 1.0 cannot carry most control characters, even escaped: drop them from user text.</summary>
-    private static string Clean(string text) =>
-        new(text.Where(c => c is '\t' or '\n' or '\r' || (!char.IsControl(c) && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF')).ToArray());
+    /// <summary>
+    /// XML 1.0 cannot carry most control characters, even escaped, and bidirectional or zero-width characters would
+    /// make a name read differently: both are shown as <c>U+XXXX</c> (<see cref="Rendering.MarkdownText.Neutralise"/>).
+    /// The XML writer escapes markup, so the text is never HTML wherever the report is shown.
+    /// </summary>
+    private static string Clean(string text) => Rendering.MarkdownText.Neutralise(text);
 
     private sealed class StringWriterWithEncoding(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
     {

@@ -55,6 +55,25 @@ public static class JsonReportRenderer
         json.WriteEndObject();
         json.WriteNumber("writes", report.WriteCount);
         json.WriteBoolean("dryRun", report.DryRun);
+        if (report.Budget is { } budget)
+        {
+            json.WriteBoolean("budgetStopped", budget.Stopped);
+            json.WriteStartObject("budget");
+            if (budget.Limit is { } limit)
+            {
+                json.WriteNumber("limit", limit);
+            }
+            else
+            {
+                json.WriteNull("limit");
+            }
+
+            json.WriteNumber("withinBudget", budget.WithinBudget);
+            json.WriteNumber("planned", budget.Planned);
+            json.WriteEndObject();
+        }
+
+        json.WriteNumber("failedIssues", report.Failures.Count);
         json.WriteStartObject("byProject");
         foreach (var (project, count) in report.IssuesByProject)
         {
@@ -98,6 +117,19 @@ public static class JsonReportRenderer
             }
 
             json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("failures");
+        foreach (var failure in report.Failures)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("projectId", failure.ProjectId);
+            json.WriteNumber("iid", failure.Iid);
+            json.WriteBoolean("gone", failure.Gone);
+            json.WriteString("error", failure.Error);
             json.WriteEndObject();
         }
 

@@ -53,13 +53,28 @@ public static class MarkdownReportRenderer
         var md = new StringBuilder();
         md.Append("# Issue hygiene report").Append(report.DryRun ? " (dry run: nothing was written)" : string.Empty).Append("\n\n");
         AppendSummary(md, report);
+        if (report.Budget is { Stopped: true } budget)
+        {
+            md.Append("- Write budget: ").Append(budget.Describe(report.DryRun)).Append("\n\n");
+        }
+
+        if (report.Failures.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- Issues GitLab refused or lost (the run went on): **{report.Failures.Count}**\n");
+            foreach (var failure in report.Failures)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"  - project {failure.ProjectId} issue {failure.Iid}: ").Append(MarkdownText.Flatten(failure.Error)).Append('\n');
+            }
+
+            md.Append('\n');
+        }
 
         if (report.MilestoneFindings.Count > 0)
         {
             md.Append("## Milestones\n\n");
             foreach (var finding in report.MilestoneFindings)
             {
-                md.Append("- `").Append(finding.Rule).Append("` ").Append(MarkdownText.Flatten(finding.Message)).Append('\n');
+                md.Append("- `").Append(finding.Rule).Append("` ").Append(MarkdownText.Flatten(finding.Format(MarkdownText.Code))).Append('\n');
             }
 
             md.Append('\n');

@@ -1,6 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace IssueHygiene.Core.Reporting;
 
-/// <summary>The kinds of write IssueHygiene makes to GitLab (their JSON names are a contract).</summary>
+/// <summary>
+/// The kinds of write IssueHygiene makes to GitLab: the one enumeration reports, the audit log and metrics share
+/// (their names, <see cref="WriteKindNames"/>, are a contract).
+/// </summary>
 public enum WriteKind
 {
     NoteCreate,
@@ -16,7 +21,7 @@ public enum WriteKind
     IssueEdit,
 }
 
-/// <summary>The contract names of <see cref="WriteKind"/>.</summary>
+/// <summary>The contract names of <see cref="WriteKind"/> (report JSON <c>plannedWrites[].kind</c>, audit <c>kind</c>).</summary>
 public static class WriteKindNames
 {
     public static string Name(this WriteKind kind) => kind switch
@@ -25,8 +30,24 @@ public static class WriteKindNames
         WriteKind.NoteEdit => "note-edit",
         WriteKind.NoteDelete => "note-delete",
         WriteKind.QuickActions => "quick-actions",
+        WriteKind.RestUpdate => "rest-update",
         WriteKind.IssueCreate => "issue-create",
         WriteKind.IssueEdit => "issue-edit",
-        _ => "rest-update",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown write kind"),
     };
+
+    public static bool TryParse(string? name, [NotNullWhen(true)] out WriteKind? kind)
+    {
+        kind = null;
+        foreach (var candidate in Enum.GetValues<WriteKind>())
+        {
+            if (string.Equals(candidate.Name(), name, StringComparison.Ordinal))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

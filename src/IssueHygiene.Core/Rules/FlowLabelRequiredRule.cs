@@ -37,7 +37,7 @@ public sealed class FlowLabelRequiredRule(RuleSettings settings, RuleSet rules) 
         string[] arguments = [facts.Issue.Milestone!.Title];
         if (Fixes && !facts.Catalog.MayUseLabel(_label))
         {
-            Report(context, message, arguments, fixUnavailable: $"label \"{_label}\" does not exist in this project or its groups");
+            Report(context, message, arguments, fixUnavailable: "label {0} does not exist in this project or its groups", fixUnavailableArguments: [_label]);
             return;
         }
 

@@ -42,7 +42,8 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
         string messageTemplate,
         IReadOnlyList<string>? arguments = null,
         IReadOnlyList<QuickAction>? fixes = null,
-        string? fixUnavailable = null)
+        string? fixUnavailable = null,
+        IReadOnlyList<string>? fixUnavailableArguments = null)
     {
         var isFix = Settings.Action == RuleAction.Fix;
         var violation = new Violation
@@ -55,6 +56,7 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
             Help = Help,
             Fixes = isFix && fixes is not null ? fixes : [],
             FixUnavailable = isFix ? fixUnavailable : null,
+            FixUnavailableArguments = isFix && fixUnavailableArguments is not null ? fixUnavailableArguments : [],
         };
         context.AddFailure(new ValidationFailure(Descriptor.Id, violation.Message)
         {

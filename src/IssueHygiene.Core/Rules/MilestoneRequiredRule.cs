@@ -43,7 +43,7 @@ public sealed class MilestoneRequiredRule(RuleSettings settings, RuleSet rules) 
 
         if (!facts.Catalog.Milestones.MayUse(_milestone))
         {
-            Report(context, "This issue has no milestone.", fixUnavailable: $"milestone \"{_milestone}\" does not exist (or is closed)");
+            Report(context, "This issue has no milestone.", fixUnavailable: "milestone {0} does not exist (or is closed)", fixUnavailableArguments: [_milestone]);
             return;
         }
 

@@ -9,7 +9,7 @@ namespace IssueHygiene.Core.Rules;
 /// <summary>
 /// <c>secret-leak</c>: a credential in the issue's title or description. The finding goes into verdicts and reports,
 /// never into the public sticky lint note (that would point everyone at the leak): the response — confidential, an
-/// internal note, optional redaction — is <c>SecretLeakResponder</c>'s, which also scans comments and does not wait
+/// internal note, optional redaction — is <c>SecretLeakPlanner</c>'s (executed by the Actuator), which also scans comments and does not wait
 /// for the grace period. Messages name the kind and the place, never the value.
 /// </summary>
 public sealed class SecretLeakRule(RuleSettings settings) : HygieneRule(Definition, AsReported(settings))

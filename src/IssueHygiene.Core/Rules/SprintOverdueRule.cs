@@ -53,7 +53,7 @@ public sealed class SprintOverdueRule(RuleSettings settings, RuleSet rules) : Hy
         }
         else if (!facts.Catalog.Milestones.MayUse(target) || !QuickAction.CanQuote(target))
         {
-            Report(context, message, arguments, fixUnavailable: $"milestone \"{target}\" cannot be used");
+            Report(context, message, arguments, fixUnavailable: "milestone {0} cannot be used", fixUnavailableArguments: [target]);
         }
         else
         {

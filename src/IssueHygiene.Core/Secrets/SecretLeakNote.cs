@@ -43,7 +43,7 @@ public static class SecretLeakNote
             .Append(" issue contains ").Append(content.Findings.Count == 1 ? "a credential" : "credentials").Append(":\n\n");
         foreach (var finding in content.Findings)
         {
-            text.Append("- ").Append(finding.Kind.Describe()).Append(" (`").Append(finding.Masked).Append("`) in ")
+            text.Append("- ").Append(finding.Kind.Describe()).Append(" (").Append(Rendering.MarkdownText.Code(finding.Masked)).Append(") in ")
                 .Append(Where(finding.Location, content.WebUrl)).Append('\n');
         }
 

@@ -1,3 +1,4 @@
+using IssueHygiene.Core.Actuation;
 using IssueHygiene.Core.Reporting;
 
 namespace IssueHygiene.Core.Summary;
@@ -17,14 +18,9 @@ public static class SummaryIssuePlanner
         var description = SummaryIssueRenderer.Render(run, maxLength);
         if (existing is null)
         {
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["title"] = title };
-            if (labels.Count > 0)
-            {
-                fields["labels"] = string.Join(',', labels);
-            }
-
+            var fields = new IssueChange { Title = title, Labels = labels.Count > 0 ? labels : null };
             return new SummaryIssuePlan(run.Scope, projectId, null, title, description,
-                new PlannedWrite { Kind = WriteKind.IssueCreate, Body = description, RestFields = fields });
+                new PlannedWrite { Kind = WriteKind.IssueCreate, Body = description, Change = fields });
         }
 
         if (existing.Description == description && existing.Title == title)
@@ -32,13 +28,8 @@ public static class SummaryIssuePlanner
             return new SummaryIssuePlan(run.Scope, existing.ProjectId, existing.Iid, title, description, null);
         }
 
-        var edit = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (existing.Title != title)
-        {
-            edit["title"] = title;
-        }
-
+        var edit = new IssueChange { Title = existing.Title != title ? title : null };
         return new SummaryIssuePlan(run.Scope, existing.ProjectId, existing.Iid, title, description,
-            new PlannedWrite { Kind = WriteKind.IssueEdit, Body = description, RestFields = edit });
+            new PlannedWrite { Kind = WriteKind.IssueEdit, Body = description, Change = edit });
     }
 }

@@ -42,6 +42,15 @@ public static class GitLabServiceCollectionExtensions
                 sp.GetRequiredService<GitLabOptions>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<GitLabClient>()));
+
+        // The narrow roles are views of the one client (one rate limiter, one call count).
+        services.TryAddTransient<IGitLabIssueReader>(sp => sp.GetRequiredService<IGitLabClient>());
+        services.TryAddTransient<IGitLabIssueWriter>(sp => sp.GetRequiredService<IGitLabClient>());
+        services.TryAddTransient<IGitLabNoteWriter>(sp => sp.GetRequiredService<IGitLabClient>());
+        services.TryAddTransient<IGitLabTaxonomy>(sp => sp.GetRequiredService<IGitLabClient>());
+        services.TryAddTransient<IGitLabDirectory>(sp => sp.GetRequiredService<IGitLabClient>());
+        services.TryAddTransient<IGitLabHooks>(sp => sp.GetRequiredService<IGitLabClient>());
+        services.TryAddTransient<IGitLabEventEcho>(sp => sp.GetRequiredService<IGitLabClient>());
         // The merge-request role of the same client (same transport, budget and statistics).
         services.TryAddTransient<IGitLabMergeRequests>(sp => sp.GetRequiredService<IGitLabClient>() as IGitLabMergeRequests
             ?? throw new InvalidOperationException("the registered IGitLabClient does not serve merge requests"));

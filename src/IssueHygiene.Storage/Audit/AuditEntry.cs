@@ -1,3 +1,5 @@
+using IssueHygiene.Core.Reporting;
+
 namespace IssueHygiene.Storage.Audit;
 
 /// <summary>One write to GitLab (or, with <see cref="DryRun"/>, one that would have been made).</summary>
@@ -12,7 +14,7 @@ public sealed record AuditEntry
     /// <summary>Rule ids the write is about (may be empty, e.g. an "all resolved" edit).</summary>
     public IReadOnlyList<string> Rules { get; init; } = [];
 
-    public required AuditWriteKind Kind { get; init; }
+    public required WriteKind Kind { get; init; }
 
     public bool DryRun { get; init; }
 

@@ -1,3 +1,5 @@
+using IssueHygiene.Core.Reporting;
+
 namespace IssueHygiene.Storage.Audit;
 
 /// <summary>Every write to GitLab, made or (dry run) planned, for the report and <c>/status</c>.</summary>
@@ -13,5 +15,5 @@ public interface IAuditLog
     Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>How many entries of each kind in [from, to) (every kind present, zero when none).</summary>
-    Task<IReadOnlyDictionary<AuditWriteKind, long>> CountByKindAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<WriteKind, long>> CountByKindAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using IssueHygiene.Core.Reporting;
 using IssueHygiene.Storage.Audit;
 
 namespace IssueHygiene.Storage.Sql;
@@ -40,7 +41,7 @@ internal sealed class SqlAuditLog(SqlBackend backend) : IAuditLog
             RETURNING id
             """)
             .With("@at", backend.ToDb(entry.OccurredAt)).With("@project", entry.ProjectId).With("@iid", entry.IssueIid)
-            .With("@rules", JsonSerializer.Serialize(entry.Rules.ToArray())).With("@kind", entry.Kind.ToWireName())
+            .With("@rules", JsonSerializer.Serialize(entry.Rules.ToArray())).With("@kind", entry.Kind.Name())
             .With("@dry_run", entry.DryRun).With("@source", entry.Source)
             .With("@outcome", entry.Outcome == AuditOutcome.Ok ? "ok" : "error")
             .With("@error", entry.ErrorMessage).With("@detail", entry.Detail);
@@ -86,16 +87,16 @@ internal sealed class SqlAuditLog(SqlBackend backend) : IAuditLog
         }, cancellationToken);
     }
 
-    public Task<IReadOnlyDictionary<AuditWriteKind, long>> CountByKindAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
-        backend.ReadAsync<IReadOnlyDictionary<AuditWriteKind, long>>(async (connection, ct) =>
+    public Task<IReadOnlyDictionary<WriteKind, long>> CountByKindAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        backend.ReadAsync<IReadOnlyDictionary<WriteKind, long>>(async (connection, ct) =>
         {
             await using var command = Db.Command(connection, null, "SELECT kind, COUNT(*) FROM audit_log WHERE occurred_at >= @from AND occurred_at < @to GROUP BY kind")
                 .With("@from", backend.ToDb(from)).With("@to", backend.ToDb(to));
             await using var reader = await command.ExecuteReaderAsync(ct);
-            var counts = Enum.GetValues<AuditWriteKind>().ToDictionary(kind => kind, _ => 0L);
+            var counts = Enum.GetValues<WriteKind>().ToDictionary(kind => kind, _ => 0L);
             while (await reader.ReadAsync(ct))
             {
-                if (AuditWriteKindNames.TryParse(reader.GetString(0), out var kind))
+                if (WriteKindNames.TryParse(reader.GetString(0), out var kind))
                 {
                     counts[kind.Value] = reader.GetInt64(1);
                 }
@@ -107,7 +108,7 @@ internal sealed class SqlAuditLog(SqlBackend backend) : IAuditLog
     private AuditRecord Read(DbDataReader reader)
     {
         var kindName = reader.GetString(5);
-        if (!AuditWriteKindNames.TryParse(kindName, out var kind))
+        if (!WriteKindNames.TryParse(kindName, out var kind))
         {
             throw new InvalidOperationException($"{backend.Description}: unknown audit kind '{kindName}'");
         }

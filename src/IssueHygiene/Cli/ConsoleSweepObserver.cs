@@ -24,7 +24,7 @@ public sealed class ConsoleSweepObserver(TextWriter output, bool interactive, Gi
     public void IssueDone(SweepScope scope, ActOutcome outcome)
     {
         _issues++;
-        _findings += outcome.Verdict.Violations.Count;
+        _findings += outcome.Verdict?.Violations.Count ?? 0;
         if (outcome.Status is ActStatus.Written or ActStatus.Planned)
         {
             _writes += outcome.Writes.Count;

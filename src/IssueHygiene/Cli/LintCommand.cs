@@ -74,13 +74,19 @@ public static class LintCommand
     {
         var (project, iid) = ParseTarget(target);
         await using var runtime = await OnlineRuntime.StartAsync(app, overrides, rulesPath, cancellationToken);
-        var gitLab = runtime.Services.GetRequiredService<IGitLabClient>();
-        var issue = GitLabIssueMapper.ToSnapshot(await gitLab.GetIssueAsync(project, iid, cancellationToken));
-        var bot = await gitLab.GetCurrentUserAsync(cancellationToken);
-        var catalog = await new TrackerCatalogCache(gitLab).GetAsync(issue.ProjectId, cancellationToken);
-        var verdict = runtime.Services.GetRequiredService<Evaluator>().Evaluate(issue, app.Time.GetUtcNow(), catalog);
+        var readAt = app.Time.GetUtcNow();
+        var issue = GitLabIssueMapper.ToSnapshot(await runtime.Services.GetRequiredService<IGitLabIssueReader>().GetIssueAsync(project, iid, cancellationToken));
+        var bot = await runtime.Services.GetRequiredService<IGitLabDirectory>().GetCurrentUserAsync(cancellationToken);
+        var catalogs = new TrackerCatalogCache(runtime.Services.GetRequiredService<IGitLabTaxonomy>());
         var context = new ActContext($"lint:{target}", runtime.Options.DryRun, new WriteBudget(runtime.Options.MaxWritesPerRun), bot.Id);
-        var outcome = await runtime.Services.GetRequiredService<Actuator>().ActAsync(verdict, catalog, context, cancellationToken);
+        // The same path as the sweep and the webhook worker: hygiene and the secret-leak response, one Actuator.
+        var outcome = await runtime.Services.GetRequiredService<IssueProcessor>()
+            .ProcessAsync(IssueRequest.For(issue, readAt), catalogs, context, cancellationToken);
+        if (outcome.Verdict is not { } verdict)
+        {
+            app.Error.WriteLine($"{target}: {outcome.Error}");
+            return ExitCodes.Failed;
+        }
 
         if (json)
         {
@@ -94,12 +100,17 @@ public static class LintCommand
                 var verb = outcome.Status switch
                 {
                     ActStatus.Written => "wrote",
-                    ActStatus.Failed => "failed to write",
+                    ActStatus.Failed or ActStatus.Gone => "failed to write",
                     ActStatus.BudgetExhausted => "not written (write budget)",
                     _ => "would write",
                 };
                 app.Output.WriteLine($"{verb} {write.Kind.Name()}{(write.NoteId is { } id ? $" (note {id})" : string.Empty)}"
                     + (write.QuickActions.Count > 0 ? ": " + string.Join(" ", write.QuickActions) : string.Empty));
+            }
+
+            if (outcome.Status == ActStatus.Failed)
+            {
+                app.Error.WriteLine($"{target}: {outcome.Error}");
             }
 
             if (outcome.Writes.Count == 0 && verdict.Status == EvaluationStatus.Evaluated)

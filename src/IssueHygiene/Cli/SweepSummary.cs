@@ -25,9 +25,18 @@ public static class SweepSummary
         }
 
         text.Append(CultureInfo.InvariantCulture, $", {calls.TotalCalls} API calls, {calls.RateLimitWait.TotalSeconds:F1} s rate-limit wait, {result.Duration.TotalSeconds:F1} s");
-        if (result.BudgetExhausted)
+        if (report.DryRun && report.Budget is { Stopped: true } wouldStop)
+        {
+            // A dry run plans every write; it says where a live run would stop, not that it stopped.
+            text.Append(". ").Append(char.ToUpperInvariant(wouldStop.Describe(dryRun: true)[0])).Append(wouldStop.Describe(dryRun: true)[1..]);
+        }
+        else if (result.BudgetExhausted)
         {
             text.Append(". Stopped writing: the write budget (MaxWritesPerRun) was reached");
+            if (report.Budget is { } used)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" after {used.WithinBudget} of {used.Planned} planned writes");
+            }
         }
 
         return text.ToString();

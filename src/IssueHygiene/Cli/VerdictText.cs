@@ -33,7 +33,7 @@ public static class VerdictText
         foreach (var violation in verdict.Violations)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {violation.Severity.ToString().ToLowerInvariant(),-8}{violation.Rule,-25}{violation.Message}\n");
-            if (violation.FixUnavailable is { } why)
+            if (violation.FixUnavailableText(static a => "\"" + a + "\"") is { } why)
             {
                 text.Append(CultureInfo.InvariantCulture, $"  {string.Empty,-33}not fixed automatically: {why}\n");
             }

@@ -9,7 +9,9 @@ namespace IssueHygiene.Health;
 /// <summary><c>/healthz</c> (alive), <c>/readyz</c>, <c>/metrics</c> (Prometheus text) and <c>/status</c> (JSON).</summary>
 public static class HealthEndpoints
 {
-    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    /// <param name="app">The routes.</param>
+    /// <param name="protect">Applied to <c>/metrics</c> and <c>/status</c>, which show more than whether the service is up.</param>
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app, Action<IEndpointConventionBuilder>? protect = null)
     {
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", async (ReadinessProbe probe, CancellationToken cancellationToken) =>
@@ -22,7 +24,7 @@ public static class HealthEndpoints
             };
             return Results.Text(body.ToJsonString(), "application/json", statusCode: checks.All(c => c.Ok) ? 200 : 503);
         });
-        app.MapGet("/metrics", async (HygieneMetrics metrics, IHygieneStore store, GitLabCallStatistics gitLab, CancellationToken cancellationToken) =>
+        var metricsEndpoint = app.MapGet("/metrics", async (HygieneMetrics metrics, IHygieneStore store, GitLabCallStatistics gitLab, CancellationToken cancellationToken) =>
         {
             QueueCounts? counts = null;
             try
@@ -36,7 +38,7 @@ public static class HealthEndpoints
 
             return Results.Text(PrometheusText.Render(metrics, counts, gitLab.Snapshot()), PrometheusText.ContentType);
         });
-        app.MapGet("/status", async (HygieneMetrics metrics, IHygieneStore store, HygieneOptions options, CancellationToken cancellationToken) =>
+        var statusEndpoint = app.MapGet("/status", async (HygieneMetrics metrics, IHygieneStore store, HygieneOptions options, CancellationToken cancellationToken) =>
         {
             var counts = await store.Deliveries.GetCountsAsync(cancellationToken);
             var dead = await store.Deliveries.ListDeadLettersAsync(20, cancellationToken);
@@ -77,6 +79,8 @@ public static class HealthEndpoints
             };
             return Results.Text(body.ToJsonString(), "application/json");
         });
+        protect?.Invoke(metricsEndpoint);
+        protect?.Invoke(statusEndpoint);
         return app;
     }
 }

@@ -21,12 +21,15 @@ public static class HygieneServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(rules);
         services.AddSingleton(new Evaluator(rules));
-        services.AddSingleton(sp => new WritePlanner(sp.GetRequiredService<Evaluator>(), AppConfiguration.ParseFixMode(options.FixMode) ?? FixMode.QuickActions));
+        var fixMode = AppConfiguration.ParseFixMode(options.FixMode) ?? FixMode.QuickActions;
+        services.AddSingleton(sp => new WritePlanner(sp.GetRequiredService<Evaluator>(), fixMode));
+        services.AddSingleton(new Core.Secrets.SecretLeakPlanner(rules, fixMode));
         services.AddGitLabClient(configuration.GetSection("GitLab"));
         services.AddHygieneStorage(configuration);
         services.AddSingleton<Actuator>();
         services.AddSingleton<TrackerHealthRecorder>();
         services.AddSingleton<Dashboard.DashboardDataLoader>();
+        services.AddSingleton<IssueProcessor>();
         services.AddSingleton(new Core.MergeRequests.MergeRequestEvaluator(rules));
         services.AddSingleton<MergeRequests.MergeRequestProcessor>();
         services.AddSingleton<MergeRequests.MergeRequestSweep>();

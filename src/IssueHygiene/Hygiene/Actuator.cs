@@ -1,5 +1,4 @@
 using IssueHygiene.Core.Actuation;
-using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Issues;
 using IssueHygiene.Core.Rendering;
 using IssueHygiene.Core.Reporting;
@@ -15,116 +14,151 @@ using Microsoft.Extensions.Logging;
 namespace IssueHygiene.Hygiene;
 
 /// <summary>
-/// The act step shared by sweep, lint and the webhook worker: finds the issue's lint note (index first, then — only
-/// when the issue has notes at all — by listing them), asks the <see cref="WritePlanner"/> what to write, and makes
-/// exactly those writes (or, in dry run, records them). Every write, made or planned, goes to the audit log.
+/// The only code that writes to an issue. Given a plan (hygiene, secret-leak, or both), it takes the issue's write
+/// lock, plans again from GitLab's current state when the plan's basis may be stale, reserves the run's write budget,
+/// and makes exactly the planned writes in order — or, in a dry run, records them. Every write, made, planned or
+/// failed, goes to the audit log. A GitLab error ends this issue's plan and is returned, never thrown: the caller's
+/// run goes on with the next issue.
 /// </summary>
 public sealed partial class Actuator(
-    IGitLabClient gitLab,
+    IGitLabIssueReader reader,
+    IGitLabIssueWriter issues,
+    IGitLabNoteWriter notes,
     IHygieneStore store,
-    WritePlanner planner,
-    Evaluator evaluator,
+    Core.Policy.RuleSet rules,
     TimeProvider time,
     ILogger<Actuator> logger)
 {
-    private readonly string _resolvedHash = new LintNoteRenderer(planner.Rules).Resolved().Hash;
+    /// <summary>
+    /// A snapshot older than this is read again under the write lock before writing: the bound on how stale the
+    /// state a write is planned from may be (another writer's writes are caught by the audit log, at any age).
+    /// </summary>
+    public static readonly TimeSpan SnapshotFreshFor = TimeSpan.FromMinutes(5);
 
-    public async Task<ActOutcome> ActAsync(Verdict verdict, TrackerCatalog catalog, ActContext context, CancellationToken cancellationToken)
-    {
-        if (verdict.Status != EvaluationStatus.Evaluated)
-        {
-            return new ActOutcome(verdict, [], ActStatus.NothingToDo);
-        }
+    /// <summary>Clock difference tolerated between replicas comparing audit times with a snapshot's read time.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(5);
 
-        verdict = await WithWaiversAsync(verdict, catalog, cancellationToken);
-        var issue = verdict.Issue;
-        var notes = await FindLintNotesAsync(issue, context, fromIndex: true, cancellationToken);
-        verdict = WithNoteWaivers(verdict, notes, catalog);
-        var plan = planner.Plan(verdict, notes, time.GetUtcNow(), catalog);
-        if (plan.IsEmpty)
-        {
-            return new ActOutcome(verdict, [], ActStatus.NothingToDo);
-        }
-
-        if (context.DryRun)
-        {
-            return await WriteAsync(verdict, notes, plan, catalog, context, cancellationToken);
-        }
-
-        // Writes happen under the issue's write lock, planned again from GitLab's current state: another writer (the
-        // sweep, a worker on another replica) may have acted since this verdict's snapshot was read.
-        await using var writeLock = await IssueWriteLock.AcquireAsync(store.Leases, issue.ProjectId, issue.Iid, IssueWriteLock.MaxWait, time, cancellationToken);
-        if (writeLock is null)
-        {
-            return new ActOutcome(verdict, plan.Writes, ActStatus.Failed, "another writer holds the issue's write lock");
-        }
-
-        var current = GitLabIssueMapper.ToSnapshot(await gitLab.GetIssueAsync(IdOrPath.FromId(issue.ProjectId), issue.Iid, cancellationToken));
-        verdict = evaluator.Evaluate(current, time.GetUtcNow(), catalog, new EvaluationOptions
-        {
-            Waivers = verdict.Waivers,
-            Explain = verdict.Explanation is not null,
-            Replies = verdict.Replies,
-        });
-        if (verdict.Status != EvaluationStatus.Evaluated)
-        {
-            return new ActOutcome(verdict, [], ActStatus.NothingToDo);
-        }
-
-        notes = await FindLintNotesAsync(verdict.Issue, context, fromIndex: true, cancellationToken);
-        plan = planner.Plan(verdict, notes, time.GetUtcNow(), catalog);
-        return plan.IsEmpty
-            ? new ActOutcome(verdict, [], ActStatus.NothingToDo)
-            : await WriteAsync(verdict, notes, plan, catalog, context, cancellationToken);
-    }
+    private readonly string _resolvedHash = new LintNoteRenderer(rules).Resolved().Hash;
 
     /// <summary>
     /// The scope's summary issue write (planned in Core), with the same budget, dry-run and audit handling as an issue's.
     /// </summary>
     public Task<SummaryOutcome> ActOnSummaryAsync(Core.Summary.SummaryIssuePlan plan, ActContext context, CancellationToken cancellationToken) =>
-        SummaryIssueActuation.ActAsync(gitLab, store, time, plan, context, cancellationToken);
+        SummaryIssueActuation.ActAsync(issues, store, time, plan, context, cancellationToken);
 
     /// <summary>Finds the scope's summary issue (stored location, else its marker).</summary>
     public Task<Core.Summary.ExistingSummaryIssue?> FindSummaryIssueAsync(string scope, string title, long projectId, CancellationToken cancellationToken) =>
-        SummaryIssueActuation.FindAsync(gitLab, store, scope, title, projectId, cancellationToken);
+        SummaryIssueActuation.FindAsync(reader, store, scope, title, projectId, cancellationToken);
 
-    private async Task<ActOutcome> WriteAsync(Verdict verdict, IReadOnlyList<ExistingNote> notes, WritePlan plan, TrackerCatalog catalog, ActContext context, CancellationToken cancellationToken)
+    public async Task<ActExecution> ActAsync(PlanBasis basis, WritePlan plan, Replanner replan, ActContext context, CancellationToken cancellationToken)
     {
-        var issue = verdict.Issue;
-        if (!context.Budget.TryReserve(plan.Writes.Count))
+        if (plan.IsEmpty)
         {
-            return new ActOutcome(verdict, plan.Writes, ActStatus.BudgetExhausted);
+            return ActExecution.Nothing;
         }
 
+        var issue = basis.Issue;
         if (context.DryRun)
         {
+            // A dry run plans every write; the budget only notes where a live run would have stopped.
+            context.Budget.TryReserve(plan.Writes.Count);
             foreach (var write in plan.Writes)
             {
                 await AuditAsync(issue, write, context, null, cancellationToken);
             }
 
-            return new ActOutcome(verdict, plan.Writes, ActStatus.Planned);
+            return new ActExecution(plan.Writes, ActStatus.Planned);
+        }
+
+        // Writes happen under the issue's write lock: another writer (the sweep, a worker on another replica) may have
+        // acted since the plan's snapshot was read, and then the plan is made again from GitLab's current state.
+        await using var writeLock = await IssueWriteLock.AcquireAsync(store.Leases, issue.ProjectId, issue.Iid, IssueWriteLock.MaxWait, time, cancellationToken);
+        if (writeLock is null)
+        {
+            return new ActExecution(plan.Writes, ActStatus.Failed, "another writer holds the issue's write lock");
         }
 
         try
         {
-            await ExecuteAsync(issue, plan, context, cancellationToken);
+            if (await NeedsCurrentStateAsync(basis, plan, cancellationToken))
+            {
+                basis = await ReadAsync(issue, cancellationToken);
+                plan = await replan(basis, true, cancellationToken);
+                if (plan.IsEmpty)
+                {
+                    return ActExecution.Nothing;
+                }
+            }
+
+            if (!context.Budget.TryReserve(plan.Writes.Count))
+            {
+                return new ActExecution(plan.Writes, ActStatus.BudgetExhausted);
+            }
+
+            try
+            {
+                await ExecuteAsync(basis.Issue, plan, context, cancellationToken);
+            }
+            catch (GitLabNotFoundException) when (plan.KeptNoteId is not null)
+            {
+                // The remembered lint note was deleted by someone (or the issue is gone): forget it and plan again from
+                // what GitLab really has.
+                await store.LintNotes.RemoveAsync(issue.ProjectId, issue.Iid, cancellationToken);
+                basis = await ReadAsync(issue, cancellationToken);
+                plan = await replan(basis, false, cancellationToken);
+                await ExecuteAsync(basis.Issue, plan, context, cancellationToken);
+            }
+
+            return new ActExecution(plan.Writes, ActStatus.Written);
         }
-        catch (GitLabNotFoundException) when (plan.KeptNoteId is not null)
-        {
-            // The indexed note was deleted by someone: forget it and plan again from what GitLab really has.
-            await store.LintNotes.RemoveAsync(issue.ProjectId, issue.Iid, cancellationToken);
-            notes = await FindLintNotesAsync(issue, context, fromIndex: false, cancellationToken);
-            plan = planner.Plan(verdict, notes, time.GetUtcNow(), catalog);
-            await ExecuteAsync(issue, plan, context, cancellationToken);
-        }
-        catch (Exception e) when (e is GitLabException or WriteRejectedException)
+        catch (GitLabNotFoundException e) when (IsPerIssue(e))
         {
             LogWriteFailed(logger, issue.ProjectId, issue.Iid, e.Message);
-            return new ActOutcome(verdict, plan.Writes, ActStatus.Failed, e.Message);
+            return new ActExecution(plan.Writes, ActStatus.Gone, e.Message);
+        }
+        catch (Exception e) when (e is WriteRejectedException || (e is GitLabException gitLab && IsPerIssue(gitLab)))
+        {
+            LogWriteFailed(logger, issue.ProjectId, issue.Iid, e.Message);
+            return new ActExecution(plan.Writes, ActStatus.Failed, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// True for a GitLab error that concerns one issue (404, 403, 409, 422, 5xx after retries, a malformed body):
+    /// false for those that mean no other issue would fare better (a rejected token, a transport failure after
+    /// retries, rate limiting that never ended), which end the run.
+    /// </summary>
+    public static bool IsPerIssue(GitLabException exception) => exception switch
+    {
+        GitLabTransportException => false,
+        GitLabApiException api => api.StatusCode is not (System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.TooManyRequests),
+        _ => true,
+    };
+
+    /// <summary>
+    /// Whether the plan must be made again from GitLab's current state: always when it replaces text a person may have
+    /// edited (a redaction), when the snapshot is older than <see cref="SnapshotFreshFor"/>, or when another writer
+    /// wrote to the issue after the snapshot was read (its audit entry is in the shared store before it releases the
+    /// lock). A fresh snapshot nobody else touched costs no request.
+    /// </summary>
+    private async Task<bool> NeedsCurrentStateAsync(PlanBasis basis, WritePlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.ReplacesText || time.GetUtcNow() - basis.ReadAt > SnapshotFreshFor)
+        {
+            return true;
         }
 
-        return new ActOutcome(verdict, plan.Writes, ActStatus.Written);
+        var since = await store.Audit.QueryAsync(
+            new AuditQuery { ProjectId = basis.Issue.ProjectId, IssueIid = basis.Issue.Iid, From = basis.ReadAt - ClockSkew, Limit = 50 },
+            cancellationToken);
+        return since.Any(r => !r.Entry.DryRun);
+    }
+
+    private async Task<PlanBasis> ReadAsync(IssueSnapshot issue, CancellationToken cancellationToken)
+    {
+        var readAt = time.GetUtcNow();
+        var current = await reader.GetIssueAsync(IdOrPath.FromId(issue.ProjectId), issue.Iid, cancellationToken);
+        return new PlanBasis(GitLabIssueMapper.ToSnapshot(current), readAt);
     }
 
     private async Task ExecuteAsync(IssueSnapshot issue, WritePlan plan, ActContext context, CancellationToken cancellationToken)
@@ -137,24 +171,31 @@ public sealed partial class Actuator(
                 switch (write.Kind)
                 {
                     case WriteKind.NoteCreate:
-                        var body = write.QuickActions.Count == 0 ? write.Body! : write.Body + "\n\n" + string.Join("\n", write.QuickActions);
-                        var created = await gitLab.CreateIssueNoteAsync(project, issue.Iid, body, cancellationToken: cancellationToken);
+                        var created = await notes.CreateIssueNoteAsync(project, issue.Iid, write.NoteRequestBody(), write.Internal, cancellationToken);
                         if (created is not NoteCreateResult.Created { Note: var note })
                         {
                             throw new WriteRejectedException("note was not created: " + Describe(created));
                         }
 
-                        await RememberAsync(issue, note.Id, plan.NoteHash!, cancellationToken);
+                        if (write.IsLintNote)
+                        {
+                            await RememberAsync(issue, note.Id, plan.NoteHash!, cancellationToken);
+                        }
+
                         break;
                     case WriteKind.NoteEdit:
-                        await gitLab.UpdateIssueNoteAsync(project, issue.Iid, write.NoteId!.Value, write.Body!, cancellationToken);
-                        await RememberAsync(issue, write.NoteId.Value, plan.NoteHash!, cancellationToken);
+                        await notes.UpdateIssueNoteAsync(project, issue.Iid, write.NoteId!.Value, write.Body!, cancellationToken);
+                        if (write.IsLintNote)
+                        {
+                            await RememberAsync(issue, write.NoteId.Value, plan.NoteHash!, cancellationToken);
+                        }
+
                         break;
                     case WriteKind.NoteDelete:
                         await DeleteIgnoringMissingAsync(project, issue.Iid, write.NoteId!.Value, cancellationToken);
                         break;
                     case WriteKind.QuickActions:
-                        var commands = await gitLab.CreateIssueNoteAsync(project, issue.Iid, string.Join("\n", write.QuickActions), cancellationToken: cancellationToken);
+                        var commands = await notes.CreateIssueNoteAsync(project, issue.Iid, write.NoteRequestBody(), write.Internal, cancellationToken);
                         if (commands is NoteCreateResult.CommandsFailed failed)
                         {
                             throw new WriteRejectedException("quick actions failed: " + failed.Message);
@@ -162,8 +203,10 @@ public sealed partial class Actuator(
 
                         break;
                     case WriteKind.RestUpdate:
-                        await gitLab.UpdateIssueAsync(project, issue.Iid, ToIssueUpdate(write.RestFields), cancellationToken);
+                        await issues.UpdateIssueAsync(project, issue.Iid, ToIssueUpdate(write.Change!), cancellationToken);
                         break;
+                    default:
+                        throw new InvalidOperationException($"no executor for write kind {write.Kind}");
                 }
 
                 await AuditAsync(issue, write, context, null, cancellationToken);
@@ -176,75 +219,10 @@ public sealed partial class Actuator(
             }
         }
 
-        if (plan.KeptNoteId is { } kept && !plan.Writes.Any(w => w.Kind == WriteKind.NoteEdit))
+        if (plan.KeptNoteId is { } kept && !plan.Writes.Any(w => w.Kind == WriteKind.NoteEdit && w.IsLintNote))
         {
             await RememberAsync(issue, kept, plan.NoteHash!, cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// Waivers (<c>@bot waive</c>) hold whichever use acts: a verdict evaluated without them (sweep, lint) is evaluated
-    /// again with them, so a sweep never writes back a waived finding that the webhook worker then removes again.
-    /// </summary>
-    private async Task<Verdict> WithWaiversAsync(Verdict verdict, TrackerCatalog catalog, CancellationToken cancellationToken)
-    {
-        if (verdict.Waivers.Count > 0)
-        {
-            return verdict;
-        }
-
-        var now = time.GetUtcNow();
-        var waivers = await store.LintNotes.ListActiveWaiversAsync(verdict.Issue.ProjectId, verdict.Issue.Iid, evaluator.Policy.TodayAt(now), cancellationToken);
-        return waivers.Count == 0
-            ? verdict
-            : evaluator.Evaluate(verdict.Issue, now, catalog, new EvaluationOptions
-            {
-                Waivers = [.. waivers.Select(w => new RuleWaiver(w.RuleId, w.Until, w.Reason, w.WaivedBy))],
-                Explain = verdict.Explanation is not null,
-                Replies = verdict.Replies,
-            });
-    }
-
-    /// <summary>
-    /// Waivers the local store does not know but the sticky note records (given through another installation's
-    /// <c>serve</c>, read here by the CI report job): they hold too, so a report never brings a waived finding back.
-    /// </summary>
-    private Verdict WithNoteWaivers(Verdict verdict, IReadOnlyList<ExistingNote> notes, TrackerCatalog catalog)
-    {
-        var today = evaluator.Policy.TodayAt(time.GetUtcNow());
-        var recorded = notes.SelectMany(n => n.Waivers).Where(w => w.Until is null || w.Until >= today).DistinctBy(w => w.RuleId).ToList();
-        return verdict.Waivers.Count > 0 || recorded.Count == 0
-            ? verdict
-            : evaluator.Evaluate(verdict.Issue, time.GetUtcNow(), catalog, new EvaluationOptions { Waivers = recorded, Explain = verdict.Explanation is not null, Replies = verdict.Replies });
-    }
-
-    /// <summary>The issue's marker notes: from the index, else none when the issue has no notes, else by listing.</summary>
-    private async Task<IReadOnlyList<ExistingNote>> FindLintNotesAsync(IssueSnapshot issue, ActContext context, bool fromIndex, CancellationToken cancellationToken)
-    {
-        if (fromIndex)
-        {
-            var entry = await store.LintNotes.GetAsync(issue.ProjectId, issue.Iid, cancellationToken);
-            if (entry is not null)
-            {
-                return [new ExistingNote(entry.NoteId, entry.FindingsHash)];
-            }
-
-            if (issue.UserNotesCount == 0)
-            {
-                return [];
-            }
-        }
-
-        var notes = new List<ExistingNote>();
-        await foreach (var note in gitLab.ListIssueNotesAsync(IdOrPath.FromId(issue.ProjectId), issue.Iid, cancellationToken))
-        {
-            if (!note.System && LintNote.IsLintNote(note.Body) && (context.BotUserId is null || note.Author?.Id == context.BotUserId))
-            {
-                notes.Add(ExistingNote.FromBody(note.Id, note.Body));
-            }
-        }
-
-        return notes;
     }
 
     private Task RememberAsync(IssueSnapshot issue, long noteId, string hash, CancellationToken cancellationToken) =>
@@ -256,7 +234,7 @@ public sealed partial class Actuator(
     {
         try
         {
-            await gitLab.DeleteIssueNoteAsync(project, iid, noteId, cancellationToken);
+            await notes.DeleteIssueNoteAsync(project, iid, noteId, cancellationToken);
         }
         catch (GitLabNotFoundException)
         {
@@ -267,39 +245,48 @@ public sealed partial class Actuator(
     private async Task AuditAsync(IssueSnapshot issue, PlannedWrite write, ActContext context, string? error, CancellationToken cancellationToken)
     {
         var entry = new AuditEntry
-            {
-                OccurredAt = time.GetUtcNow(),
-                ProjectId = issue.ProjectId,
-                IssueIid = issue.Iid,
-                Rules = write.Rules,
-                Kind = (AuditWriteKind)(int)write.Kind,
-                DryRun = context.DryRun,
-                Source = context.Source,
-                Outcome = error is null ? AuditOutcome.Ok : AuditOutcome.Error,
-                ErrorMessage = error,
-                Detail = Detail(write),
-            };
+        {
+            OccurredAt = time.GetUtcNow(),
+            ProjectId = issue.ProjectId,
+            IssueIid = issue.Iid,
+            Rules = write.Rules,
+            Kind = write.Kind,
+            DryRun = context.DryRun,
+            Source = context.Source,
+            Outcome = error is null ? AuditOutcome.Ok : AuditOutcome.Error,
+            ErrorMessage = error,
+            Detail = Detail(write),
+        };
         if (context.AuditBuffer is { } buffer)
         {
-            buffer.Add(entry);
+            lock (buffer)
+            {
+                buffer.Add(entry);
+            }
+
             return;
         }
 
         await store.Audit.AppendAsync(entry, cancellationToken);
     }
 
-    private static string Detail(PlannedWrite write) => write.Kind switch
+    /// <summary>What the audit log keeps of a write: ids, commands and field names — never a note body or a text.</summary>
+    public static string Detail(PlannedWrite write) => write.Kind switch
     {
         WriteKind.NoteEdit or WriteKind.NoteDelete => $"note {write.NoteId}",
-        WriteKind.RestUpdate => string.Join(", ", write.RestFields.Select(f => $"{f.Key}={f.Value}")),
+        WriteKind.RestUpdate => string.Join(", ", write.Change!.Fields().Select(f => f.Key is "title" or "description" ? f.Key + " replaced" : $"{f.Key}={f.Value}")),
+        WriteKind.NoteCreate when write.Internal => string.Join(" ", ["internal note", .. write.QuickActions]),
         _ => string.Join(" ", write.QuickActions),
     };
 
-    private static IssueUpdate ToIssueUpdate(IReadOnlyDictionary<string, string> fields) => new()
+    private static IssueUpdate ToIssueUpdate(IssueChange change) => new()
     {
-        AddLabels = fields.TryGetValue("add_labels", out var add) ? add.Split(',') : null,
-        RemoveLabels = fields.TryGetValue("remove_labels", out var remove) ? remove.Split(',') : null,
-        MilestoneId = fields.TryGetValue("milestone_id", out var milestone) ? long.Parse(milestone, System.Globalization.CultureInfo.InvariantCulture) : null,
+        AddLabels = change.AddLabels.Count > 0 ? change.AddLabels : null,
+        RemoveLabels = change.RemoveLabels.Count > 0 ? change.RemoveLabels : null,
+        MilestoneId = change.MilestoneId,
+        Confidential = change.Confidential,
+        Title = change.Title,
+        Description = change.Description,
     };
 
     private static string Describe(NoteCreateResult result) => result switch

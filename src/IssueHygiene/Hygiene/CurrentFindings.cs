@@ -11,9 +11,8 @@ namespace IssueHygiene.Hygiene;
 /// </summary>
 public static class CurrentFindings
 {
-    public static IssueFindings Of(ActOutcome outcome)
+    public static IssueFindings Of(Verdict verdict)
     {
-        var verdict = outcome.Verdict;
         var issue = verdict.Issue;
         if (verdict.Status != EvaluationStatus.Evaluated)
         {

@@ -19,18 +19,16 @@ public sealed class IssueWriteLock : IAsyncDisposable
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
-    private readonly ILeaseStore _leases;
-    private readonly string _name;
-    private readonly string _holder;
+    private readonly Scheduling.LeaseHolder _lease;
     private readonly CancellationTokenSource _renewing = new();
     private readonly Task _renewal;
 
-    private IssueWriteLock(ILeaseStore leases, string name, string holder, TimeProvider time)
+    private IssueWriteLock(Scheduling.LeaseHolder lease, TimeProvider time)
     {
-        _leases = leases;
-        _name = name;
-        _holder = holder;
-        _renewal = RenewAsync(time, _renewing.Token);
+        _lease = lease;
+        // A store that is unreachable lets the lease lapse rather than fail the write (the next holder's re-plan
+        // converges).
+        _renewal = lease.KeepRenewedAsync(time, _renewing.Token, tolerateStoreErrors: true);
     }
 
     public static string LeaseName(long projectId, long iid) => $"issue:{projectId}:{iid}";
@@ -38,16 +36,15 @@ public sealed class IssueWriteLock : IAsyncDisposable
     /// <summary>Waits for the issue's lock; null when another writer kept it for longer than <paramref name="wait"/>.</summary>
     public static async Task<IssueWriteLock?> AcquireAsync(ILeaseStore leases, long projectId, long iid, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
     {
-        var name = LeaseName(projectId, iid);
         // A fresh holder per acquisition: two writers in one process must exclude each other too.
-        var holder = Guid.NewGuid().ToString("N");
+        var lease = new Scheduling.LeaseHolder(leases, LeaseName(projectId, iid), Ttl);
         var deadline = time.GetUtcNow() + wait;
         while (true)
         {
-            var acquisition = await leases.TryAcquireAsync(name, holder, Ttl, cancellationToken);
+            var acquisition = await lease.TryAcquireAsync(cancellationToken);
             if (acquisition.Acquired)
             {
-                return new IssueWriteLock(leases, name, holder, time);
+                return new IssueWriteLock(lease, time);
             }
 
             if (time.GetUtcNow() >= deadline)
@@ -64,27 +61,6 @@ public sealed class IssueWriteLock : IAsyncDisposable
         await _renewing.CancelAsync();
         await _renewal;
         _renewing.Dispose();
-        await _leases.ReleaseAsync(_name, _holder, CancellationToken.None);
-    }
-
-    private async Task RenewAsync(TimeProvider time, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(Ttl / 3, time, cancellationToken);
-                await _leases.RenewAsync(_name, _holder, Ttl, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Released.
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The store is unreachable: the write goes on, and the lease may lapse (the re-plan under the next holder's
-            // lock converges) rather than the write failing for a renewal.
-        }
+        await _lease.ReleaseAsync();
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class LeasedSweep(
 {
     public const string LeaseName = "nightly-sweep";
 
-    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly Scheduling.LeaseHolder _lease = new(store.Leases, LeaseName, options.Schedule.LeaseTtl);
 
     /// <summary>The sweep's last outcome (for /status).</summary>
     public SweepResult? LastResult { get; private set; }
@@ -47,7 +47,7 @@ public sealed partial class LeasedSweep(
 
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        var lease = await store.Leases.TryAcquireAsync(LeaseName, _holder, LeaseTtl, cancellationToken);
+        var lease = await _lease.TryAcquireAsync(cancellationToken);
         if (!lease.Acquired)
         {
             LogLeaseHeld(logger, lease.Current.Holder);
@@ -68,7 +68,7 @@ public sealed partial class LeasedSweep(
         while (true)
         {
             await Task.Delay(LeaseTtl / 3, time, cancellationToken);
-            var lease = await store.Leases.TryAcquireAsync(LeaseName, _holder, LeaseTtl, cancellationToken);
+            var lease = await _lease.TryAcquireAsync(cancellationToken);
             if (!lease.Acquired)
             {
                 continue;
@@ -80,7 +80,7 @@ public sealed partial class LeasedSweep(
                 return await SweepHoldingLeaseAsync(cancellationToken);
             }
 
-            await store.Leases.ReleaseAsync(LeaseName, _holder, CancellationToken.None);
+            await _lease.ReleaseAsync();
             return false;
         }
     }
@@ -122,27 +122,15 @@ public sealed partial class LeasedSweep(
         {
             await renewing.CancelAsync();
             await renewal;
-            await store.Leases.ReleaseAsync(LeaseName, _holder, CancellationToken.None);
+            await _lease.ReleaseAsync();
         }
     }
 
     private async Task RenewAsync(CancellationToken cancellationToken)
     {
-        try
+        if (!await _lease.KeepRenewedAsync(time, cancellationToken))
         {
-            while (true)
-            {
-                await Task.Delay(LeaseTtl / 3, time, cancellationToken);
-                if (!await store.Leases.RenewAsync(LeaseName, _holder, LeaseTtl, cancellationToken))
-                {
-                    LogLeaseLost(logger);
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The sweep ended.
+            LogLeaseLost(logger);
         }
     }
 

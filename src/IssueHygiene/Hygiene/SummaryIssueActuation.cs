@@ -16,7 +16,7 @@ namespace IssueHygiene.Hygiene;
 internal static class SummaryIssueActuation
 {
     /// <summary>The scope's summary issue: where the store says (when it still carries the marker), else searched by title.</summary>
-    public static async Task<ExistingSummaryIssue?> FindAsync(IGitLabClient gitLab, IHygieneStore store, string scope, string title, long projectId, CancellationToken cancellationToken)
+    public static async Task<ExistingSummaryIssue?> FindAsync(IGitLabIssueReader gitLab, IHygieneStore store, string scope, string title, long projectId, CancellationToken cancellationToken)
     {
         if (await store.Health.GetSummaryIssueAsync(scope, cancellationToken) is { } remembered)
         {
@@ -46,14 +46,15 @@ internal static class SummaryIssueActuation
         return null;
     }
 
-    public static async Task<SummaryOutcome> ActAsync(IGitLabClient gitLab, IHygieneStore store, TimeProvider time, SummaryIssuePlan plan, ActContext context, CancellationToken cancellationToken)
+    public static async Task<SummaryOutcome> ActAsync(IGitLabIssueWriter gitLab, IHygieneStore store, TimeProvider time, SummaryIssuePlan plan, ActContext context, CancellationToken cancellationToken)
     {
         if (plan.Write is not { } write)
         {
             return new SummaryOutcome(plan, ActStatus.NothingToDo, plan.Iid, null);
         }
 
-        if (!context.Budget.TryReserve(1))
+        // A dry run plans the write whatever the budget (the budget only notes where a live run would have stopped).
+        if (!context.Budget.TryReserve(1) && !context.DryRun)
         {
             return new SummaryOutcome(plan, ActStatus.BudgetExhausted, plan.Iid, null);
         }
@@ -94,7 +95,7 @@ internal static class SummaryIssueActuation
             ProjectId = plan.ProjectId,
             IssueIid = iid,
             Rules = [],
-            Kind = (AuditWriteKind)(int)plan.Write!.Kind,
+            Kind = plan.Write!.Kind,
             DryRun = context.DryRun,
             Source = context.Source,
             Outcome = error is null ? AuditOutcome.Ok : AuditOutcome.Error,

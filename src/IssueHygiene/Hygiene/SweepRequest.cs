@@ -19,4 +19,10 @@ public sealed record SweepRequest
 
     /// <summary>Plan the summary issue even in a dry run (<c>--summary-preview</c>), to show what it would say.</summary>
     public bool SummaryPreview { get; init; }
+
+    /// <summary>
+    /// How many different issues are processed at once. Writes still go through the client's one rate limiter and
+    /// note pacing, and an issue's own writes stay in order under its write lock.
+    /// </summary>
+    public int Concurrency { get; init; } = 4;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Issues;
 using IssueHygiene.Core.Reporting;
@@ -14,23 +15,32 @@ using Microsoft.Extensions.Logging;
 namespace IssueHygiene.Hygiene;
 
 /// <summary>
-/// Walks every configured scope's open issues (streamed page by page, never buffered), evaluates each with the
-/// scope's milestones and labels fetched once, and hands the verdict to the <see cref="Actuator"/>. A page that
-/// fails fails the sweep: a short list is never taken for the whole tracker.
+/// Walks every configured scope's open issues (streamed page by page, the next page read while this one is
+/// processed), and hands each to the <see cref="IssueProcessor"/> with the scope's milestones and labels fetched once
+/// — a few different issues at a time (<see cref="SweepRequest.Concurrency"/>), taken back in listing order. A page
+/// that fails fails the sweep: a short list is never taken for the whole tracker. An issue GitLab refuses or lost is
+/// recorded in the report and the sweep goes on.
 /// </summary>
 public sealed partial class SweepRunner(
-    IGitLabClient gitLab,
+    IGitLabIssueReader gitLab,
+    IGitLabTaxonomy taxonomy,
+    IGitLabDirectory directory,
     IHygieneStore store,
     Evaluator evaluator,
-    Actuator actuator,
-    Secrets.SecretLeakResponder secretLeaks,
+    IssueProcessor processor,
     TrackerHealthRecorder health,
     TimeProvider time,
     ILogger<SweepRunner> logger,
     MergeRequests.MergeRequestSweep? mergeRequests = null)
 {
+    /// <summary>The error a sweep run is finished with when the write budget stopped it (not an interruption).</summary>
+    public const string BudgetStopped = "write budget exhausted";
+
     private const int CheckpointEvery = 100;
     private const int AuditBatch = 500;
+
+    /// <summary>Issues listed ahead of processing: the next page is read while this page's issues are processed.</summary>
+    private const int Prefetch = 200;
 
     public async Task<SweepResult> RunAsync(SweepRequest request, ISweepObserver observer, CancellationToken cancellationToken)
     {
@@ -38,8 +48,8 @@ public sealed partial class SweepRunner(
         var report = new HygieneReport { DryRun = request.DryRun, KeepIssues = request.KeepReportEntries, Scopes = [.. request.Scopes.Select(s => s.Key)] };
         var summaries = new List<SummaryOutcome>();
         var budget = new WriteBudget(request.MaxWrites);
-        var catalogs = new TrackerCatalogCache(gitLab);
-        var bot = await gitLab.GetCurrentUserAsync(cancellationToken);
+        var catalogs = new TrackerCatalogCache(taxonomy);
+        var bot = await directory.GetCurrentUserAsync(cancellationToken);
         var failedWrites = 0;
 
         foreach (var scope in request.Scopes)
@@ -47,6 +57,7 @@ public sealed partial class SweepRunner(
             failedWrites += await SweepScopeAsync(scope, request, report, budget, catalogs, bot, observer, summaries, cancellationToken);
         }
 
+        report.Budget = new Core.Reporting.WriteBudgetUse(budget.Limit, budget.Used, budget.Planned);
         report.BudgetExhausted = budget.Exhausted;
         return new SweepResult(report, failedWrites, budget.Exhausted, Stopwatch.GetElapsedTime(started)) { Summaries = summaries };
     }
@@ -68,6 +79,12 @@ public sealed partial class SweepRunner(
         if (!request.DryRun)
         {
             run = await store.Sweeps.GetResumableAsync(scope.Key, cancellationToken);
+            if (run is { Status: SweepStatus.Failed, Error: BudgetStopped })
+            {
+                // The last run finished its walk and only stopped writing: this one starts afresh, it resumes nothing.
+                run = null;
+            }
+
             resumed = run is not null;
             run ??= await store.Sweeps.StartAsync(scope.Key, cancellationToken);
         }
@@ -83,46 +100,31 @@ public sealed partial class SweepRunner(
         long seen = 0;
         var failed = 0;
         var scopeHealth = health.Begin(scope, request.DryRun);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var throttle = new SemaphoreSlim(Math.Max(1, request.Concurrency));
+        var inFlight = new Queue<Task<ActOutcome>>();
         try
         {
-            var issues = updatedAfter is { } since
-                ? ListChangedOrNewlyOverdueAsync(scope, since, cancellationToken)
-                : ListOpenIssuesAsync(scope, null, null, cancellationToken);
-            await foreach (var issue in issues)
+            var listed = updatedAfter is { } since
+                ? ListChangedOrNewlyOverdueAsync(scope, since, stop.Token)
+                : ListOpenIssuesAsync(scope, null, null, stop.Token);
+            await foreach (var item in PrefetchAsync(listed, stop.Token))
             {
-                var snapshot = GitLabIssueMapper.ToSnapshot(issue);
-                var catalog = await catalogs.GetAsync(snapshot.ProjectId, cancellationToken);
-                var verdict = evaluator.Evaluate(snapshot, time.GetUtcNow(), catalog);
-                // Containment first (confidential + internal note); titles and descriptions only: listing every
-                // issue's comments would cost a request per issue, and comments are scanned as their Note Hooks arrive.
-                var leak = await secretLeaks.RespondAsync(snapshot, [], context, cancellationToken);
-                var outcome = await actuator.ActAsync(verdict, catalog, context, cancellationToken);
-                if (outcome.Status == ActStatus.Failed || leak.Status == Secrets.SecretLeakStatus.Failed)
+                inFlight.Enqueue(ProcessThrottledAsync(item, throttle, catalogs, context, stop.Token));
+                // Issues are processed concurrently (different issues only: a sweep lists each once) and taken in order.
+                while (inFlight.Count > 0 && (inFlight.Count >= 2 * Math.Max(1, request.Concurrency) || inFlight.Peek().IsCompleted))
                 {
-                    failed++;
+                    if (!await TakeAsync(await inFlight.Dequeue()))
+                    {
+                        return failed;
+                    }
                 }
+            }
 
-                IReadOnlyList<PlannedWrite> leakWrites = leak.Status is Secrets.SecretLeakStatus.Written or Secrets.SecretLeakStatus.Planned ? leak.Writes : [];
-                IReadOnlyList<PlannedWrite> writes = [.. outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : [], .. leakWrites];
-                report.Add(verdict, writes);
-                await health.ObserveAsync(scopeHealth, outcome, writes, cancellationToken);
-                observer.IssueDone(scope, outcome);
-                seen++;
-                progress = progress with
+            while (inFlight.Count > 0)
+            {
+                if (!await TakeAsync(await inFlight.Dequeue()))
                 {
-                    IssuesSeen = progress.IssuesSeen + 1,
-                    Writes = progress.Writes + (outcome.Status == ActStatus.Written ? outcome.Writes.Count : 0),
-                };
-                if (context.AuditBuffer is { Count: >= AuditBatch } pending)
-                {
-                    await FlushAuditAsync(pending, cancellationToken);
-                }
-
-                if (run is not null && seen % CheckpointEvery == 0
-                    && !await store.Sweeps.CheckpointAsync(run.Id, $"issues:{seen}", progress, cancellationToken))
-                {
-                    // A newer run of this scope took over (another replica): leave the rest to it.
-                    LogSupersededRun(logger, scope.Key, run.Id);
                     return failed;
                 }
             }
@@ -142,16 +144,12 @@ public sealed partial class SweepRunner(
                 summaries.Add(summary);
             }
 
-            if (context.AuditBuffer is { } remaining)
-            {
-                await FlushAuditAsync(remaining, cancellationToken);
-            }
-
+            await FlushAuditAsync(context, cancellationToken);
             if (run is not null)
             {
                 await store.Sweeps.CheckpointAsync(run.Id, "done", progress, cancellationToken);
                 await store.Sweeps.FinishAsync(run.Id, budget.Exhausted ? SweepStatus.Failed : SweepStatus.Succeeded,
-                    budget.Exhausted ? "write budget exhausted" : null, cancellationToken);
+                    budget.Exhausted ? BudgetStopped : null, cancellationToken);
             }
         }
         catch (Exception e) when (run is not null && e is not OperationCanceledException)
@@ -159,15 +157,133 @@ public sealed partial class SweepRunner(
             await store.Sweeps.FinishAsync(run.Id, SweepStatus.Failed, e.Message, CancellationToken.None);
             throw;
         }
+        finally
+        {
+            await stop.CancelAsync();
+            await DrainAsync(inFlight);
+        }
 
         observer.ScopeFinished(scope, seen);
         return failed;
+
+        // Records one processed issue, in listing order; false when a newer run took over the scope.
+        async Task<bool> TakeAsync(ActOutcome outcome)
+        {
+            if (outcome.Status == ActStatus.Failed)
+            {
+                failed++;
+            }
+
+            if (outcome.Status is ActStatus.Failed or ActStatus.Gone && outcome.Issue is { } key)
+            {
+                report.AddFailure(new IssueFailure(key.ProjectId, key.Iid, outcome.Error ?? "failed", outcome.Status == ActStatus.Gone));
+            }
+
+            if (outcome.Verdict is { } verdict)
+            {
+                IReadOnlyList<PlannedWrite> writes = outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : [];
+                report.Add(verdict, writes);
+                await health.ObserveAsync(scopeHealth, verdict, writes, cancellationToken);
+            }
+
+            observer.IssueDone(scope, outcome);
+            seen++;
+            progress = progress with
+            {
+                IssuesSeen = progress.IssuesSeen + 1,
+                Writes = progress.Writes + (outcome.Status == ActStatus.Written ? outcome.Writes.Count : 0),
+            };
+            if (context.AuditBuffer is { Count: >= AuditBatch })
+            {
+                await FlushAuditAsync(context, cancellationToken);
+            }
+
+            if (run is not null && seen % CheckpointEvery == 0
+                && !await store.Sweeps.CheckpointAsync(run.Id, $"issues:{seen}", progress, cancellationToken))
+            {
+                // A newer run of this scope took over (another replica): leave the rest to it.
+                LogSupersededRun(logger, scope.Key, run.Id);
+                return false;
+            }
+
+            return true;
+        }
     }
 
-    private async Task FlushAuditAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
+    private async Task<ActOutcome> ProcessThrottledAsync(IssueRequest request, SemaphoreSlim throttle, TrackerCatalogCache catalogs, ActContext context, CancellationToken cancellationToken)
     {
-        await store.Audit.AppendManyAsync([.. pending], cancellationToken);
-        pending.Clear();
+        await throttle.WaitAsync(cancellationToken);
+        try
+        {
+            return await processor.ProcessAsync(request, catalogs, context, cancellationToken);
+        }
+        finally
+        {
+            throttle.Release();
+        }
+    }
+
+    /// <summary>Reads the listing ahead into a bounded buffer, so the next page's request overlaps this page's work.</summary>
+    private async IAsyncEnumerable<IssueRequest> PrefetchAsync(IAsyncEnumerable<GitLabIssue> listed, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var buffer = Channel.CreateBounded<IssueRequest>(new BoundedChannelOptions(Prefetch) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var issue in listed.WithCancellation(cancellationToken))
+                {
+                    await buffer.Writer.WriteAsync(IssueRequest.For(GitLabIssueMapper.ToSnapshot(issue), time.GetUtcNow()), cancellationToken);
+                }
+
+                buffer.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                buffer.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        await foreach (var request in buffer.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            yield return request;
+        }
+
+        await producer;
+    }
+
+    private static async Task DrainAsync(Queue<Task<ActOutcome>> inFlight)
+    {
+        while (inFlight.Count > 0)
+        {
+            try
+            {
+                await inFlight.Dequeue();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Stopped with the run: its error (or cancellation) was already reported by the first failure.
+            }
+        }
+    }
+
+    private async Task FlushAuditAsync(ActContext context, CancellationToken cancellationToken)
+    {
+        if (context.AuditBuffer is not { } buffer)
+        {
+            return;
+        }
+
+        AuditEntry[] pending;
+        lock (buffer)
+        {
+            pending = [.. buffer];
+            buffer.Clear();
+        }
+
+        if (pending.Length > 0)
+        {
+            await store.Audit.AppendManyAsync(pending, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -217,8 +333,8 @@ public sealed partial class SweepRunner(
     {
         var milestones = new List<MilestoneRef>();
         var source = scope.Kind == SweepScopeKind.Group
-            ? gitLab.ListGroupMilestonesAsync(scope.IdOrPath, includeAncestors: true, cancellationToken)
-            : gitLab.ListProjectMilestonesAsync(scope.IdOrPath, includeAncestors: true, cancellationToken);
+            ? taxonomy.ListGroupMilestonesAsync(scope.IdOrPath, includeAncestors: true, cancellationToken)
+            : taxonomy.ListProjectMilestonesAsync(scope.IdOrPath, includeAncestors: true, cancellationToken);
         await foreach (var milestone in source)
         {
             milestones.Add(GitLabIssueMapper.ToMilestoneRef(milestone));

@@ -9,7 +9,7 @@ namespace IssueHygiene.Hygiene;
 /// Each project's milestones (with its groups') and labels (with inherited group labels), fetched once per run:
 /// a tracker has few of them and many issues. Fixes only name what is found here.
 /// </summary>
-public sealed class TrackerCatalogCache(IGitLabClient gitLab)
+public sealed class TrackerCatalogCache(IGitLabTaxonomy gitLab) : ITrackerCatalogSource
 {
     private readonly ConcurrentDictionary<long, Lazy<Task<TrackerCatalog>>> _byProject = new();
 
@@ -18,6 +18,8 @@ public sealed class TrackerCatalogCache(IGitLabClient gitLab)
 
     /// <summary>Forgets everything (a new run, or a milestone/label changed).</summary>
     public void Clear() => _byProject.Clear();
+
+    public void Invalidate() => Clear();
 
     private async Task<TrackerCatalog> LoadAsync(long projectId, CancellationToken cancellationToken)
     {

@@ -174,7 +174,7 @@ public sealed partial class MergeRequestProcessor(
             ProjectId = mergeRequest.ProjectId,
             IssueIid = mergeRequest.Iid,
             Rules = write.Rules,
-            Kind = (AuditWriteKind)(int)write.Kind,
+            Kind = write.Kind,
             DryRun = context.DryRun,
             Source = context.Source,
             Outcome = error is null ? AuditOutcome.Ok : AuditOutcome.Error,

@@ -16,7 +16,7 @@ public sealed partial class PollingService(
 {
     public const string LeaseName = "poll";
 
-    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly Scheduling.LeaseHolder _lease = new(store.Leases, LeaseName, schedule.LeaseTtl);
     private bool _holding;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -58,7 +58,7 @@ public sealed partial class PollingService(
     {
         try
         {
-            var lease = await store.Leases.TryAcquireAsync(LeaseName, _holder, schedule.LeaseTtl, cancellationToken);
+            var lease = await _lease.TryAcquireAsync(cancellationToken);
             if (!lease.Acquired)
             {
                 if (_holding)
@@ -96,7 +96,7 @@ public sealed partial class PollingService(
 
         try
         {
-            await store.Leases.ReleaseAsync(LeaseName, _holder, CancellationToken.None);
+            await _lease.ReleaseAsync();
         }
         catch (Exception e) when (e is StorageUnavailableException or System.Data.Common.DbException or IOException or ObjectDisposedException)
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IssueHygiene.Secrets;
 
-/// <summary>Registers the <see cref="SecretLeakResponder"/> (called from <c>AddIssueHygiene</c>).</summary>
+/// <summary>Registers the secret-leak options and fingerprint key (called from <c>AddIssueHygiene</c>; the planner is Core's).</summary>
 public static class SecretLeakServiceCollectionExtensions
 {
     public static IServiceCollection AddSecretLeakResponder(this IServiceCollection services, IConfiguration configuration)
@@ -13,7 +13,6 @@ public static class SecretLeakServiceCollectionExtensions
             .Validate(o => string.IsNullOrEmpty(o.FingerprintKey) || o.FingerprintKey.Length >= 16, "SecretLeak:FingerprintKey must be at least 16 characters.")
             .ValidateOnStart();
         services.AddSingleton<SecretFingerprintKey>();
-        services.AddSingleton<SecretLeakResponder>();
         return services;
     }
 }

@@ -15,10 +15,16 @@ public sealed partial class ScopeGroupResolver(
     WebhookScopeFilter filter,
     IGitLabClient gitLab,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<ScopeGroupResolver> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await Worker.HostStarted.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         var pending = options.Scopes.Groups.Where(g => long.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out _)).ToList();
         while (pending.Count > 0 && !stoppingToken.IsCancellationRequested)
         {

@@ -35,7 +35,10 @@ public static partial class ServeHost
             throw new UsageException("configuration: " + (e.InnerException?.Message ?? e.Message));
         }
 
-        var problems = WebhookOptionsResolver.Validate(options.Webhook, PollingServiceCollectionExtensions.IsEnabled(configuration, options)).Concat(worker.Validate()).ToList();
+        var management = new ManagementOptions();
+        configuration.GetSection(ManagementOptions.SectionName).Bind(management);
+        var problems = WebhookOptionsResolver.Validate(options.Webhook, PollingServiceCollectionExtensions.IsEnabled(configuration, options))
+            .Concat(worker.Validate()).Concat(management.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new UsageException("configuration: " + string.Join("; ", problems));
@@ -43,7 +46,14 @@ public static partial class ServeHost
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddConfiguration(configuration);
-        if ((settings.Urls ?? configuration["Urls"]) is { Length: > 0 } urls)
+        var urls = settings.Urls ?? configuration["Urls"];
+        if (management.UrlList().Count > 0)
+        {
+            // Listen on both: the webhook URLs as configured (or ASP.NET Core's default) and the management ones.
+            var main = urls is { Length: > 0 } ? urls : builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey) ?? "http://localhost:5000";
+            builder.WebHost.UseUrls(main + ";" + string.Join(';', management.UrlList()));
+        }
+        else if (urls is { Length: > 0 })
         {
             builder.WebHost.UseUrls(urls);
         }
@@ -56,6 +66,8 @@ public static partial class ServeHost
         builder.Services.AddIssueHygiene(configuration, options, settings.RulesPath);
         builder.Services.AddMilestonePlanScheduler(configuration);
         builder.Services.AddSingleton(worker);
+        builder.Services.AddSingleton(management);
+        builder.Services.AddSingleton<ManagementAccess>();
         builder.Services.AddSingleton<HygieneMetrics>();
         builder.Services.AddSingleton<LintWorkerSignal>();
         builder.Services.AddSingleton(new WebhookTokenCheck(secrets, options.Webhook.AllowInsecure));
@@ -80,13 +92,19 @@ public static partial class ServeHost
             var acceptance = await receiver.ReceiveAsync(context.Request, context.RequestAborted);
             return Results.Text(AcceptanceJson(acceptance), "application/json", statusCode: acceptance.StatusCode);
         });
-        app.MapHealthEndpoints();
+        var access = app.Services.GetRequiredService<ManagementAccess>();
+        app.MapHealthEndpoints(endpoint => endpoint.AddEndpointFilter(async (context, next) => access.Refusal(context.HttpContext) ?? await next(context)));
         Dashboard.DashboardEndpoints.MapDashboard(app, options);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IssueHygiene.Serve");
         if (app.Services.GetRequiredService<WebhookTokenCheck>().IsInsecure)
         {
             LogInsecure(log);
+        }
+
+        if (access.IsOpen)
+        {
+            LogManagementOpen(log);
         }
 
         if (options.Scopes.Groups.Count + options.Scopes.Projects.Count == 0)
@@ -129,6 +147,9 @@ public static partial class ServeHost
             .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .MinimumLevel.Override("Polly", LogEventLevel.Error)
+            // A start-up failure is reported by the command as one line on stderr; the host's own "Hosting failed to
+            // start" entry would repeat it with a stack trace on stdout.
+            .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext();
@@ -150,6 +171,9 @@ public static partial class ServeHost
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "INSECURE: Webhook:AllowInsecure is on and no webhook secret is set: anyone who can reach this port can queue deliveries. Development only.")]
     private static partial void LogInsecure(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "/metrics and /status answer anyone who can reach the webhook port: set Management:Urls (a separate port) or Management:Token")]
+    private static partial void LogManagementOpen(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Scopes configured: deliveries from every project the hook reports are processed")]
     private static partial void LogUnscoped(ILogger logger);

@@ -1,4 +1,3 @@
-using Cronos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,10 +11,11 @@ public static class MilestonePlanServiceCollectionExtensions
     {
         services.AddOptions<MilestonePlanOptions>()
             .Bind(configuration.GetSection(MilestonePlanOptions.SectionName))
-            .Validate(o => string.IsNullOrWhiteSpace(o.PlanCron) || CronExpression.TryParse(o.PlanCron, out _),
+            .Validate(o => string.IsNullOrWhiteSpace(o.PlanCron) || Scheduling.CronSchedule.TryCreate(o.PlanCron, "UTC", out _) is not null,
                 "Milestones:PlanCron is not a cron expression (5 fields, e.g. '0 6 * * 1' for Mondays 06:00)")
             .ValidateOnStart();
         services.TryAddSingleton<IMilestonePlanJob, MilestonePlanJob>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<Storage.IHygieneStore>().Leases);
         services.AddHostedService<MilestonePlanScheduler>();
         return services;
     }

@@ -4,7 +4,7 @@ using IssueHygiene.GitLab.Dtos;
 namespace IssueHygiene.Worker;
 
 /// <summary>The token's user (the bot), asked of GitLab once: its notes are never read as commands, and people address it by username.</summary>
-public sealed class BotIdentity(IGitLabClient gitLab) : IDisposable
+public sealed class BotIdentity(IGitLabDirectory gitLab) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private GitLabUser? _user;

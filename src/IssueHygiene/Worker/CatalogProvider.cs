@@ -8,7 +8,7 @@ namespace IssueHygiene.Worker;
 /// Milestones and labels for the worker: a <see cref="TrackerCatalogCache"/> renewed after a while or when a Milestone
 /// Hook arrives, so a long-running service neither refetches them per delivery nor keeps them forever.
 /// </summary>
-public sealed class CatalogProvider(IGitLabClient gitLab, LintWorkerSignal signal, LintWorkerOptions options, TimeProvider time)
+public sealed class CatalogProvider(IGitLabTaxonomy gitLab, LintWorkerSignal signal, LintWorkerOptions options, TimeProvider time) : ITrackerCatalogSource
 {
     private readonly Lock _gate = new();
     private TrackerCatalogCache _cache = new(gitLab);

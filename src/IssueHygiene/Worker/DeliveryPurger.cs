@@ -4,14 +4,17 @@ namespace IssueHygiene.Worker;
 
 /// <summary>
 /// Deletes processed deliveries older than <see cref="LintWorkerOptions.DeliveryRetention"/>, at start-up and then
-/// hourly, so the queue table does not grow without bound. Every replica may run it: deleting twice is harmless.
+/// every <see cref="LintWorkerOptions.DeliveryPurgeInterval"/>, so the queue table does not grow without bound. Every replica may run it: deleting twice is harmless.
 /// </summary>
-public sealed partial class DeliveryPurger(IHygieneStore store, LintWorkerOptions options, TimeProvider time, ILogger<DeliveryPurger> logger) : BackgroundService
+public sealed partial class DeliveryPurger(IHygieneStore store, LintWorkerOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DeliveryPurger> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await HostStarted.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -29,7 +32,7 @@ public sealed partial class DeliveryPurger(IHygieneStore store, LintWorkerOption
 
             try
             {
-                await Task.Delay(Interval, time, stoppingToken);
+                await Task.Delay(options.DeliveryPurgeInterval, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -41,6 +44,6 @@ public sealed partial class DeliveryPurger(IHygieneStore store, LintWorkerOption
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} processed deliveries older than {Retention}")]
     private static partial void LogPurged(ILogger logger, int count, TimeSpan retention);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging processed deliveries failed ({Error}); trying again in an hour")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging processed deliveries failed ({Error}); trying again later")]
     private static partial void LogFailed(ILogger logger, string error);
 }

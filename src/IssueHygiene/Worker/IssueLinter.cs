@@ -4,8 +4,6 @@ using IssueHygiene.Core.Reporting;
 using IssueHygiene.Core.Rules;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Dtos;
-using IssueHygiene.GitLab.Errors;
-using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.Health;
 using IssueHygiene.Hosting;
 using IssueHygiene.Hygiene;
@@ -18,16 +16,17 @@ using IssueHygiene.Webhooks;
 namespace IssueHygiene.Worker;
 
 /// <summary>
-/// Handles one claimed batch for one issue: reads the commands, re-fetches the issue (the payload may be stale or out of
-/// order), applies waivers, evaluates and acts through the same <see cref="Actuator"/> as the sweep — echoing the
-/// delivery's event UUID so GitLab does not call back for our own writes, which converge to no writes anyway.
+/// Handles one claimed batch for one issue: reads the commands, carries them out (waivers, help), and hands the issue
+/// to the same <see cref="IssueProcessor"/> as the sweep — which reads it afresh (the payload may be stale or out of
+/// order) — echoing the delivery's event UUID so GitLab does not call back for our own writes, which converge to no
+/// writes anyway.
 /// </summary>
 public sealed partial class IssueLinter(
-    IGitLabClient gitLab,
+    IGitLabDirectory directory,
+    IGitLabEventEcho echo,
     IHygieneStore store,
     Evaluator evaluator,
-    Actuator actuator,
-    Secrets.SecretLeakResponder secretLeaks,
+    IssueProcessor processor,
     CatalogProvider catalogs,
     BotIdentity botIdentity,
     NoteCommandReader noteReader,
@@ -53,26 +52,8 @@ public sealed partial class IssueLinter(
 
         var bot = await botIdentity.GetAsync(cancellationToken);
         var notes = DeliveryBatchReader.Read(batch);
-        using var echo = notes.EventUuid is { } uuid ? gitLab.EchoEventUuid(uuid) : null;
+        using var echoScope = notes.EventUuid is { } uuid ? echo.EchoEventUuid(uuid) : null;
         var work = await noteReader.ReadAsync(projectId, iid, notes, bot.Id, bot.Username, cancellationToken);
-
-        GitLabIssue issue;
-        try
-        {
-            issue = await gitLab.GetIssueAsync(IdOrPath.FromId(projectId), iid, cancellationToken);
-        }
-        catch (GitLabNotFoundException)
-        {
-            // Deleted or moved since: nothing left to keep tidy.
-            LogIssueGone(logger, projectId, iid);
-            return new LintResult(true);
-        }
-
-        // "@bot lint" means look again from scratch: the issue's notes, not what the index remembers (a deleted note).
-        if (work.BotLintNoteIds.Count > 0 || work.Commands.Any(c => c.Command is CommentCommand.Lint))
-        {
-            await store.LintNotes.RemoveAsync(projectId, iid, cancellationToken);
-        }
 
         var now = time.GetUtcNow();
         var replies = new List<NoteReply>(work.Notices);
@@ -87,69 +68,48 @@ public sealed partial class IssueLinter(
             }
         }
 
-        var today = evaluator.Policy.TodayAt(now);
-        var waivers = await store.LintNotes.ListActiveWaiversAsync(projectId, iid, today, cancellationToken);
-        var snapshot = GitLabIssueMapper.ToSnapshot(issue);
-        TrackerCatalog catalog;
-        try
+        var context = new ActContext(AuditSources.Delivery(batch.Deliveries[^1].Id), options.DryRun, WriteBudget.Unlimited, bot.Id);
+        var request = new IssueRequest
         {
-            catalog = await catalogs.GetAsync(projectId, cancellationToken);
-        }
-        catch (GitLabException)
-        {
-            catalogs.Invalidate();
-            throw;
-        }
-
-        var evaluationOptions = new EvaluationOptions
-        {
-            Waivers = [.. waivers.Select(w => new RuleWaiver(w.RuleId, w.Until, w.Reason, w.WaivedBy))],
+            ProjectId = projectId,
+            Iid = iid,
+            NotesToScan = work.NotesToScan,
             Explain = explain,
             Replies = replies,
+            // "@bot lint" means look again from scratch: the issue's notes, not what the index remembers (a deleted note).
+            IgnoreNoteIndex = work.BotLintNoteIds.Count > 0 || work.Commands.Any(c => c.Command is CommentCommand.Lint),
         };
-        var verdict = evaluator.Evaluate(snapshot, now, catalog, evaluationOptions);
-        metrics.Evaluated(verdict.Violations.Select(v => v.Rule));
-
-        var context = new ActContext(AuditSources.Delivery(batch.Deliveries[^1].Id), options.DryRun, WriteBudget.Unlimited, bot.Id);
-
-        // Containment first: a leaked credential is made confidential before anything else is written.
-        var leak = await secretLeaks.RespondAsync(snapshot, work.NotesToScan, context, cancellationToken);
-        if (leak.Status == Secrets.SecretLeakStatus.Failed)
+        var outcome = await processor.ProcessAsync(request, catalogs, context, cancellationToken);
+        if (outcome.Status == ActStatus.Gone)
         {
-            return new LintResult(false, leak.Error ?? "the secret-leak response failed");
+            LogIssueGone(logger, projectId, iid);
+            return new LintResult(true, Outcome: outcome);
         }
 
-        var outcome = await actuator.ActAsync(verdict, catalog, context, cancellationToken);
-        CountWrites(outcome);
-        // The dashboard's current state, kept by every path that evaluates an issue (no extra GitLab request).
-        await store.Health.ReplaceCurrentFindingsAsync([CurrentFindings.Of(outcome)], now, cancellationToken);
-        if (outcome.Status == ActStatus.Written && outcome.Writes.Any(w => w.Kind == WriteKind.NoteCreate))
+        if (outcome.Verdict is { } verdict)
         {
-            var verified = await VerifySingleNoteAsync(projectId, iid, context, evaluationOptions, cancellationToken);
+            metrics.Evaluated(verdict.Violations.Select(v => v.Rule));
+            // The dashboard's current state, kept by every path that evaluates an issue (no extra GitLab request).
+            await store.Health.ReplaceCurrentFindingsAsync([CurrentFindings.Of(verdict)], time.GetUtcNow(), cancellationToken);
+        }
+
+        CountWrites(outcome);
+        if (outcome.Status == ActStatus.Written && outcome.Writes.Any(w => w.Kind == WriteKind.NoteCreate && w.IsLintNote))
+        {
+            // After creating a lint note, look again at the issue's notes (not the index): a sweep may have created one
+            // at the same moment. The plan keeps the oldest and deletes the rest; when there was no race it writes nothing.
+            var verified = await processor.ProcessAsync(new IssueRequest { ProjectId = projectId, Iid = iid, IgnoreNoteIndex = true }, catalogs, context, cancellationToken);
             CountWrites(verified);
-            if (verified?.Status == ActStatus.Failed)
+            if (verified.Status == ActStatus.Failed)
             {
                 outcome = verified;
             }
         }
 
-        LogEvaluated(logger, projectId, iid, verdict.Status, verdict.Violations.Count, outcome.Status, outcome.Writes.Count);
+        LogEvaluated(logger, projectId, iid, outcome.Verdict?.Status, outcome.Verdict?.Violations.Count ?? 0, outcome.Status, outcome.Writes.Count);
         return outcome.Status == ActStatus.Failed
             ? new LintResult(false, outcome.Error ?? "a write failed", outcome)
             : new LintResult(true, Outcome: outcome);
-    }
-
-    /// <summary>
-    /// After creating a lint note, looks again at the issue's notes (not the index): a sweep may have created one at
-    /// the same moment. The Actuator keeps the oldest and deletes the rest; when there was no race it writes nothing.
-    /// </summary>
-    private async Task<ActOutcome?> VerifySingleNoteAsync(long projectId, long iid, ActContext context, EvaluationOptions evaluationOptions, CancellationToken cancellationToken)
-    {
-        await store.LintNotes.RemoveAsync(projectId, iid, cancellationToken);
-        var issue = await gitLab.GetIssueAsync(IdOrPath.FromId(projectId), iid, cancellationToken);
-        var catalog = await catalogs.GetAsync(projectId, cancellationToken);
-        var verdict = evaluator.Evaluate(GitLabIssueMapper.ToSnapshot(issue), time.GetUtcNow(), catalog, evaluationOptions with { Explain = false, Replies = [] });
-        return await actuator.ActAsync(verdict, catalog, context, cancellationToken);
     }
 
     private void CountWrites(ActOutcome? outcome)
@@ -183,7 +143,7 @@ public sealed partial class IssueLinter(
         var level = GitLabAccessLevel.None;
         if (authored.AuthorId is { } authorId && !access.TryGetValue(authorId, out level))
         {
-            level = await gitLab.GetEffectiveAccessLevelAsync(IdOrPath.FromId(projectId), authorId, cancellationToken);
+            level = await directory.GetEffectiveAccessLevelAsync(IdOrPath.FromId(projectId), authorId, cancellationToken);
             access[authorId] = level;
         }
 
@@ -207,7 +167,7 @@ public sealed partial class IssueLinter(
     private static partial void LogIssueGone(ILogger logger, long projectId, long iid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Evaluated project {ProjectId} issue {Iid}: {Status}, {Findings} findings; {ActStatus} ({Writes} writes)")]
-    private static partial void LogEvaluated(ILogger logger, long projectId, long iid, EvaluationStatus status, int findings, ActStatus actStatus, int writes);
+    private static partial void LogEvaluated(ILogger logger, long projectId, long iid, EvaluationStatus? status, int findings, ActStatus actStatus, int writes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Waiver of {Rule} on project {ProjectId} issue {Iid} refused: access {Access}")]
     private static partial void LogWaiverRefused(ILogger logger, long projectId, long iid, string rule, GitLabAccessLevel access);

@@ -17,14 +17,20 @@ public sealed partial class LintWorker(
     LintWorkerOptions options,
     HygieneMetrics metrics,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<LintWorker> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting (Kestrel listening) before the loops start claiming.
-        await Task.Yield();
+        // Hosted services start before the server: wait until Kestrel listens (so a port that cannot be bound stops
+        // the process before any delivery is claimed or any GitLab call made).
+        if (!await HostStarted.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         LogStarted(logger, options.Concurrency, options.Debounce);
         var loops = Enumerable.Range(0, options.Concurrency).Select(i => RunLoopAsync($"{_workerId}#{i}", stoppingToken)).ToList();
         await Task.WhenAll(loops);

@@ -41,6 +41,9 @@ public sealed class LintWorkerOptions
     /// </summary>
     public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How often <c>serve</c> deletes processed deliveries past <see cref="DeliveryRetention"/> (and once at start-up).</summary>
+    public TimeSpan DeliveryPurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     public RetryPolicy RetryPolicy => new(MaxAttempts, RetryBaseDelay, RetryMaxDelay);
 
     public IReadOnlyList<string> Validate()
@@ -79,6 +82,11 @@ public sealed class LintWorkerOptions
         if (DeliveryRetention < TimeSpan.FromHours(1))
         {
             problems.Add($"Worker:DeliveryRetention {DeliveryRetention} is shorter than an hour (GitLab may still resend)");
+        }
+
+        if (DeliveryPurgeInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"Worker:DeliveryPurgeInterval {DeliveryPurgeInterval} must be positive");
         }
 
         return problems;

@@ -29,14 +29,21 @@ internal static class PerformanceNotes
         line per round, interleaved, on the shared 2-core machine (load average 40–60 while it ran, which inflates CPU
         seconds too, through cache and hyper-thread contention):
 
-        | build and runtime settings | CPU seconds (runs) | peak RSS |
+        | build and runtime settings | CPU seconds: median (runs) | peak RSS |
         |---|---|---|
-        | before: JIT, server GC (the Web SDK's default), tiered PGO | 2.11, 3.14, 3.60, 3.57 | 107–119 MiB |
-        | JIT, workstation non-concurrent GC | 3.38, 3.06, 3.01 | 119–123 MiB |
-        | ReadyToRun, workstation non-concurrent GC | 2.71, 3.35 | 117–121 MiB |
-        | ReadyToRun, workstation GC, tiered PGO off | 2.29, 2.63 | 119 MiB |
-        | **ReadyToRun, workstation GC, tiered compilation off (shipped)** | 1.77, 2.04, 2.08 | 103–113 MiB |
-        | same, `GCgen0size` 4 MiB | 2.10, 2.58 | 102–104 MiB |
+        | before: JIT, server GC (the Web SDK's default), tiered PGO | 3.2 (2.11, 3.14, 3.25, 2.99, 3.50, 3.50) | 107–119 MiB |
+        | ReadyToRun, server GC | 3.3 (2.52, 3.02, 3.26, 3.96, 3.82) | 114–120 MiB |
+        | JIT, workstation non-concurrent GC | 3.4 (3.38, 3.70, 3.25) | 116–119 MiB |
+        | ReadyToRun, workstation non-concurrent GC | 3.3 (2.71, 3.66, 3.25) | 121–124 MiB |
+        | ReadyToRun, workstation GC, tiered PGO off | 2.8 (2.29, 2.78, 2.81) | 119–120 MiB |
+        | ReadyToRun, workstation GC, PGO off, call-count threshold 200 | 2.1 (2.14, 2.10, 2.21) | 114–117 MiB |
+        | **ReadyToRun, workstation GC, tiered compilation off (shipped)** | **2.0** (1.77, 2.23, 1.91, 2.04, 2.63) | 110–113 MiB |
+        | same, `GCgen0size` 4 MiB | 2.3 (2.10, 2.50) | 102–104 MiB |
+        | same, `GCgen0size` 4 MiB and `GCConserveMemory` 5 | 2.2 (1.90, 2.47) | 107–108 MiB |
+
+        Not done for lack of time: a self-contained, composite ReadyToRun build (the framework compiled together with
+        the app, so the 1,500 generic instantiations above would be pre-compiled too); its compilation alone took more
+        than ten minutes of the loaded machine and was stopped. It is the next step for the fixed 0.8 CPU-seconds.
 
         `lint --issue-json` CPU seconds: JIT 0.25, ReadyToRun with tiering 0.18, ReadyToRun without tiering 0.25–0.27.
         Tiering stays on for `dotnet build` output (tests, `dotnet run`), where there is no pre-compiled code.

@@ -66,6 +66,16 @@ internal static class PerformanceTable
             Line(F($"| webhook intake, {run.Store}, durable, {run.Connections} connections (`wrk`, {run.Seconds:F0} s) | | 690–960/s, p99 87–123 ms (SQLite, 16 connections) | **{run.PerSecond:F0}/s**, p50 {run.P50Ms:F1} ms, p99 **{run.P99Ms:F1} ms**; {run.Acknowledged:N0} acknowledged, {run.Rows:N0} rows after SIGKILL ({(run.NothingLost ? "none lost" : "LOST")}) | ≥ 2,000/s, p99 < 50 ms, none lost |"));
         }
 
+        foreach (var failure in results.Failures)
+        {
+            Line($"| {failure} | | | **failed** | |");
+        }
+
+        if (!options.Live)
+        {
+            Line("| live sweep | 66 s | 232 s | not measured in this run (`--no-live`) | ≤ 66 s |");
+        }
+
         Line();
         Line("Every run:");
         Line();

@@ -7,4 +7,6 @@ internal sealed class ReportResults
     public List<SweepRun> Sweeps { get; } = [];
 
     public List<WebhookIntakeRun> Intake { get; } = [];
+
+    public List<string> Failures { get; } = [];
 }

@@ -71,8 +71,15 @@ internal sealed record WebhookIntakeRun(string Store, int Connections, double Se
 
             serve = Process.Start(start)!;
             _ = serve.StandardOutput.ReadToEndAsync();
-            _ = serve.StandardError.ReadToEndAsync();
-            await WaitReadyAsync(port, serve);
+            var serveErrors = serve.StandardError.ReadToEndAsync();
+            try
+            {
+                await WaitReadyAsync(port, serve);
+            }
+            catch (InvalidOperationException e) when (serve.HasExited)
+            {
+                throw new InvalidOperationException($"{e.Message}: {(await serveErrors).Split('\n')[0]}", e);
+            }
 
             var wrk = new ProcessStartInfo("wrk") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--timeout", "10s", "-s", script, $"http://127.0.0.1:{port}/webhooks/gitlab" })

@@ -134,7 +134,7 @@ public sealed class EvaluatorBoundaryTests
         var violation = Assert.Single(verdict.Violations);
         Assert.Equal("flow-label-required", violation.Rule);
         Assert.Empty(verdict.QuickActions);
-        Assert.Contains("flow::Triage", violation.FixUnavailable);
+        Assert.Contains("flow::Triage", violation.FixUnavailableText(a => a));
     }
 
     [Fact]

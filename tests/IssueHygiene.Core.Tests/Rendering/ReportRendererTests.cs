@@ -83,14 +83,14 @@ public sealed class ReportRendererTests
         Assert.Equal("1", suite.Attribute("failures")!.Value);
         Assert.Equal("1", suite.Attribute("skipped")!.Value);
         var cases = suite.Elements("testcase").ToDictionary(c => c.Attribute("name")!.Value);
-        Assert.Equal(["#42 Make extractors faster", "#7 Make extractors faster", "#8 bell <b>&", "#9 (confidential)"], cases.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["#42 Make extractors faster", "#7 Make extractors faster", "#8 bellU+0007 <b>&", "#9 (confidential)"], cases.Keys.Order(StringComparer.Ordinal));
         var failure = Assert.Single(cases["#7 Make extractors faster"].Elements("failure"));
         Assert.Equal("milestone-required", failure.Attribute("type")!.Value);
         Assert.Equal("2 findings: milestone-required, type-label", failure.Attribute("message")!.Value);
         Assert.Contains("warning type-label:", failure.Value, StringComparison.Ordinal);
         Assert.Empty(cases["#42 Make extractors faster"].Elements());
-        Assert.Empty(cases["#8 bell <b>&"].Elements("failure"));
-        Assert.Contains("info stage-label", cases["#8 bell <b>&"].Element("system-out")!.Value, StringComparison.Ordinal);
+        Assert.Empty(cases["#8 bellU+0007 <b>&"].Elements("failure"));
+        Assert.Contains("info stage-label", cases["#8 bellU+0007 <b>&"].Element("system-out")!.Value, StringComparison.Ordinal);
         Assert.Equal("skipped-grace-period", cases["#9 (confidential)"].Element("skipped")!.Attribute("message")!.Value);
     }
 

@@ -1,3 +1,4 @@
+using IssueHygiene.Core.Reporting;
 using IssueHygiene.Storage.Audit;
 using IssueHygiene.Storage.Tests.Harness;
 
@@ -7,7 +8,7 @@ public abstract class AuditLogContract : StoreTestBase
 {
     private IAuditLog Log => Store.Audit;
 
-    private static AuditEntry Entry(int minutes, long project = 5, AuditWriteKind kind = AuditWriteKind.NoteCreate, string source = "sweep:run-1") => new()
+    private static AuditEntry Entry(int minutes, long project = 5, WriteKind kind = WriteKind.NoteCreate, string source = "sweep:run-1") => new()
     {
         OccurredAt = Start.AddMinutes(minutes),
         ProjectId = project,
@@ -26,7 +27,7 @@ public abstract class AuditLogContract : StoreTestBase
             ProjectId = 5,
             IssueIid = 9,
             Rules = ["milestone-required"],
-            Kind = AuditWriteKind.QuickActions,
+            Kind = WriteKind.QuickActions,
             DryRun = true,
             Source = AuditSources.Delivery(77),
             Outcome = AuditOutcome.Error,
@@ -46,7 +47,7 @@ public abstract class AuditLogContract : StoreTestBase
     [Fact]
     public async Task AppendManyAsync_Batch_StoresAllInOrderWithTheirIds()
     {
-        AuditEntry[] batch = [Entry(1), Entry(2, kind: AuditWriteKind.NoteEdit), Entry(3, project: 6)];
+        AuditEntry[] batch = [Entry(1), Entry(2, kind: WriteKind.NoteEdit), Entry(3, project: 6)];
 
         var ids = await Log.AppendManyAsync(batch);
         var records = await Log.QueryAsync(new AuditQuery());
@@ -54,7 +55,7 @@ public abstract class AuditLogContract : StoreTestBase
         Assert.Equal(3, ids.Count);
         Assert.Equal(ids, records.Select(r => r.Id));
         Assert.Equal([5L, 5L, 6L], records.Select(r => r.Entry.ProjectId));
-        Assert.Equal(AuditWriteKind.NoteEdit, records[1].Entry.Kind);
+        Assert.Equal(WriteKind.NoteEdit, records[1].Entry.Kind);
     }
 
     [Fact]
@@ -75,16 +76,16 @@ public abstract class AuditLogContract : StoreTestBase
     [Fact]
     public async Task CountByKindAsync_Range_CountsEachKindIncludingZeros()
     {
-        await Log.AppendAsync(Entry(0, kind: AuditWriteKind.NoteCreate));
-        await Log.AppendAsync(Entry(1, kind: AuditWriteKind.NoteCreate));
-        await Log.AppendAsync(Entry(2, kind: AuditWriteKind.RestUpdate));
-        await Log.AppendAsync(Entry(90, kind: AuditWriteKind.NoteDelete));
+        await Log.AppendAsync(Entry(0, kind: WriteKind.NoteCreate));
+        await Log.AppendAsync(Entry(1, kind: WriteKind.NoteCreate));
+        await Log.AppendAsync(Entry(2, kind: WriteKind.RestUpdate));
+        await Log.AppendAsync(Entry(90, kind: WriteKind.NoteDelete));
 
         var counts = await Log.CountByKindAsync(Start, Start.AddHours(1));
 
-        Assert.Equal(2, counts[AuditWriteKind.NoteCreate]);
-        Assert.Equal(1, counts[AuditWriteKind.RestUpdate]);
-        Assert.Equal(0, counts[AuditWriteKind.NoteDelete]);
-        Assert.Equal(Enum.GetValues<AuditWriteKind>().Length, counts.Count);
+        Assert.Equal(2, counts[WriteKind.NoteCreate]);
+        Assert.Equal(1, counts[WriteKind.RestUpdate]);
+        Assert.Equal(0, counts[WriteKind.NoteDelete]);
+        Assert.Equal(Enum.GetValues<WriteKind>().Length, counts.Count);
     }
 }

@@ -81,6 +81,24 @@ public abstract class DeliveryQueueContract : StoreTestBase
     }
 
     [Fact]
+    public async Task ClaimAsync_ManyDeliveriesForOneIssue_AtMostAHundredPerClaimOldestFirst()
+    {
+        // Issue 16 hole 8: one claim loaded every pending delivery of an issue.
+        var ids = new List<long>();
+        for (var i = 0; i < 130; i++)
+        {
+            ids.Add((await Queue.EnqueueAsync(TestDeliveries.For(1, 10))).DeliveryId);
+        }
+
+        var first = await Queue.ClaimAsync("w1", Visibility);
+        Assert.Equal(ids.Take(100), first!.Deliveries.Select(d => d.Id));
+        Assert.Equal(ClaimOutcome.Applied, await Queue.CompleteAsync(first.ClaimToken));
+
+        var second = await Queue.ClaimAsync("w1", Visibility);
+        Assert.Equal(ids.Skip(100), second!.Deliveries.Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task ClaimAsync_IssueWithLiveClaim_IsNotClaimableEvenWhenNewDeliveriesArrive()
     {
         await Queue.EnqueueAsync(TestDeliveries.For(1, 10));

@@ -50,4 +50,31 @@ public abstract class SchemaContract : StoreTestBase
             }
         }
     }
+
+    [Fact]
+    public async Task Migration2_BodiesQueuedBefore_BecomeDigestsWithoutTheirText()
+    {
+        // Issue 16 hole 3: deliveries kept every webhook body; version 2 keeps a digest (kind, note id, create/update).
+        var note = await Store.Deliveries.EnqueueAsync(TestDeliveries.For(1, 10) with
+        {
+            Payload = """{"object_kind":"note","object_attributes":{"id":55,"note":"token glpat-SECRETSECRETSECRET","action":"update"},"issue":{"iid":10}}""",
+        });
+        var issue = await Store.Deliveries.EnqueueAsync(TestDeliveries.For(1, 11) with
+        {
+            Payload = """{"object_kind":"issue","object_attributes":{"iid":11,"title":"private title"}}""",
+        });
+        // Run version 2 again over rows as they were queued before it.
+        await Target.ExecuteRawAsync(Location, Target.Name == "sqlite" ? IssueHygiene.Storage.Sqlite.SqliteMigrations.All[1] : IssueHygiene.Storage.Postgres.PostgresMigrations.All[1]);
+
+        var migrated = Store;
+
+        using var noteDigest = System.Text.Json.JsonDocument.Parse((await migrated.Deliveries.GetAsync(note.DeliveryId))!.Payload);
+        Assert.Equal(("note", 55L, "update"), (
+            noteDigest.RootElement.GetProperty("kind").GetString(),
+            noteDigest.RootElement.GetProperty("note_id").GetInt64(),
+            noteDigest.RootElement.GetProperty("action").GetString()));
+        var issuePayload = (await migrated.Deliveries.GetAsync(issue.DeliveryId))!.Payload;
+        Assert.DoesNotContain("private title", issuePayload, StringComparison.Ordinal);
+        Assert.Equal("issue", System.Text.Json.JsonDocument.Parse(issuePayload).RootElement.GetProperty("kind").GetString());
+    }
 }

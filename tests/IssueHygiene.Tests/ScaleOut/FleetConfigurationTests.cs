@@ -59,7 +59,12 @@ public sealed class FleetConfigurationTests
     [Fact]
     public void BindOptions_LeaseTtlConfigured_Bound()
     {
-        var options = AppConfiguration.BindOptions(AppConfiguration.Build(new Dictionary<string, string?> { ["Schedule:LeaseTtl"] = "00:00:30" }));
+        var options = AppConfiguration.BindOptions(AppConfiguration.Build(new Dictionary<string, string?>
+        {
+            ["Schedule:LeaseTtl"] = "00:00:30",
+            ["GitLab:BaseUrl"] = "https://gitlab.example.com",
+            ["GitLab:Token"] = "t",
+        }));
 
         Assert.Equal(TimeSpan.FromSeconds(30), options.Schedule.LeaseTtl);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IssueHygiene.Core.Rendering;
+using IssueHygiene.Core.Reporting;
 using IssueHygiene.GitLabSimulator;
 using IssueHygiene.Hygiene;
 using IssueHygiene.Storage;
@@ -152,11 +153,11 @@ internal sealed class ScaleOutFleet : IAsyncDisposable
         Assert.NotEmpty(writes);
         foreach (var perIssue in writes.GroupBy(e => (e.ProjectId, e.IssueIid)))
         {
-            Assert.True(perIssue.Count(e => e.Kind == AuditWriteKind.NoteCreate) <= 1, $"issue {perIssue.Key} got its lint note created twice");
-            Assert.True(perIssue.Count(e => e.Kind is AuditWriteKind.QuickActions or AuditWriteKind.RestUpdate) <= 1, $"issue {perIssue.Key} got its fix applied twice");
+            Assert.True(perIssue.Count(e => e.Kind == WriteKind.NoteCreate) <= 1, $"issue {perIssue.Key} got its lint note created twice");
+            Assert.True(perIssue.Count(e => e.Kind is WriteKind.QuickActions or WriteKind.RestUpdate) <= 1, $"issue {perIssue.Key} got its fix applied twice");
         }
 
-        var noted = writes.Where(e => e.Kind == AuditWriteKind.NoteCreate).Select(e => (e.ProjectId, e.IssueIid)).ToHashSet();
+        var noted = writes.Where(e => e.Kind == WriteKind.NoteCreate).Select(e => (e.ProjectId, e.IssueIid)).ToHashSet();
         var issues = Simulator.State.Issues();
         foreach (var issue in issues)
         {

@@ -1,4 +1,5 @@
 using IssueHygiene.Hygiene;
+using IssueHygiene.Scheduling;
 
 namespace IssueHygiene.Tests.Schedule;
 
@@ -18,7 +19,7 @@ public sealed class SweepScheduleTests
     [InlineData("30 2 * * *", "Europe/Amsterdam", "2026-10-25T00:00:00Z", "2026-10-25T00:30:00Z")]
     public void NextAfter_CronInTimeZone_IsTheExpectedInstant(string cron, string zone, string now, string expected)
     {
-        var schedule = SweepSchedule.TryCreate(cron, zone, out var error);
+        var schedule = CronSchedule.TryCreate(cron, zone, out var error);
 
         Assert.Null(error);
         Assert.Equal(Utc(expected), schedule!.NextAfter(Utc(now)));
@@ -27,7 +28,7 @@ public sealed class SweepScheduleTests
     [Fact]
     public void NextAfter_AmbiguousTimeOnDstDay_RunsOnlyOnce()
     {
-        var schedule = SweepSchedule.TryCreate("30 2 * * *", "Europe/Amsterdam", out _)!;
+        var schedule = CronSchedule.TryCreate("30 2 * * *", "Europe/Amsterdam", out _)!;
 
         var first = schedule.NextAfter(Utc("2026-10-25T00:00:00Z"))!.Value;
         var second = schedule.NextAfter(first)!.Value;
@@ -42,7 +43,7 @@ public sealed class SweepScheduleTests
     [InlineData(null, "2026-11-23T04:00:00Z", true)]
     public void Missed_ScheduledTimeSinceLastSweep_IsMissed(string? lastStart, string now, bool missed)
     {
-        var schedule = SweepSchedule.TryCreate("0 3 * * *", "UTC", out _)!;
+        var schedule = CronSchedule.TryCreate("0 3 * * *", "UTC", out _)!;
 
         Assert.Equal(missed, schedule.Missed(lastStart is null ? null : Utc(lastStart), Utc(now)));
     }
@@ -53,7 +54,7 @@ public sealed class SweepScheduleTests
     [InlineData("0 3 * * *", "Mars/Olympus", "is not a known time zone")]
     public void TryCreate_BadInput_SaysWhich(string cron, string zone, string expected)
     {
-        Assert.Null(SweepSchedule.TryCreate(cron, zone, out var error));
+        Assert.Null(CronSchedule.TryCreate(cron, zone, out var error));
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 }

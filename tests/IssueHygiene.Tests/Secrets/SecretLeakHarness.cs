@@ -8,7 +8,6 @@ using IssueHygiene.GitLabSimulator;
 using IssueHygiene.GitLabSimulator.Seeding;
 using IssueHygiene.Hosting;
 using IssueHygiene.Hygiene;
-using IssueHygiene.Secrets;
 using IssueHygiene.Storage;
 using IssueHygiene.Tests.Sweep;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +17,7 @@ namespace IssueHygiene.Tests.Secrets;
 
 /// <summary>
 /// A seeded simulator and the service graph of the executable (as <c>OnlineRuntime</c> builds it), with every log
-/// line captured, for driving <see cref="SecretLeakResponder"/> against a GitLab that behaves.
+/// line captured, for driving the secret-leak response (through the <see cref="IssueProcessor"/>) against a GitLab that behaves.
 /// </summary>
 internal sealed class SecretLeakHarness : IAsyncDisposable
 {
@@ -43,7 +42,8 @@ internal sealed class SecretLeakHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public SecretLeakResponder Responder => _services.GetRequiredService<SecretLeakResponder>();
+    /// <summary>The issue processor (hygiene and secret-leak response, one Actuator), driven with a given snapshot.</summary>
+    public Responder Responder => new(_services);
 
     public IGitLabClient GitLab => _services.GetRequiredService<IGitLabClient>();
 
@@ -108,4 +108,15 @@ internal sealed class SecretLeakHarness : IAsyncDisposable
         await _services.DisposeAsync();
         await _sweep.DisposeAsync();
     }
+}
+
+/// <summary>Hands one issue snapshot (and the comments to scan) to the <see cref="IssueProcessor"/>, as a webhook or sweep would.</summary>
+internal sealed class Responder(IServiceProvider services)
+{
+    public Task<ActOutcome> RespondAsync(IssueSnapshot issue, IReadOnlyList<NoteToScan> notes, ActContext context, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IssueProcessor>().ProcessAsync(
+            new IssueRequest { ProjectId = issue.ProjectId, Iid = issue.Iid, Snapshot = new PlanBasis(issue, DateTimeOffset.UtcNow), NotesToScan = notes },
+            new TrackerCatalogCache(services.GetRequiredService<IGitLabTaxonomy>()),
+            context,
+            cancellationToken);
 }

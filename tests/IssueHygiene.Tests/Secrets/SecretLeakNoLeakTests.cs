@@ -3,6 +3,7 @@ using IssueHygiene.Cli;
 using IssueHygiene.Core.Secrets;
 using IssueHygiene.GitLab.Diagnostics;
 using IssueHygiene.GitLabSimulator.Seeding;
+using IssueHygiene.Hygiene;
 using IssueHygiene.Secrets;
 using IssueHygiene.Storage.Audit;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,17 +43,18 @@ public sealed class SecretLeakNoLeakTests
         Assert.Contains(outputs, o => o.Where == "report json file" && o.Text.Contains("secret-leak", StringComparison.Ordinal));
 
         // The response: dry run, live, and a re-run (webhook echo), then a live sweep.
-        var responses = new List<SecretLeakOutcome>();
+        var responses = new List<ActOutcome>();
         foreach (var dryRun in new[] { true, false, false })
         {
             var snapshot = await h.SnapshotAsync(issue.Iid);
             responses.Add(await h.Responder.RespondAsync(snapshot, [comment], await h.ContextAsync(dryRun), CancellationToken.None));
         }
 
-        Assert.Equal([SecretLeakStatus.Planned, SecretLeakStatus.Written, SecretLeakStatus.AlreadyAnswered], responses.Select(r => r.Status));
+        Assert.Equal([ActStatus.Planned, ActStatus.Written, ActStatus.NothingToDo], responses.Select(r => r.Status));
+        Assert.Equal([SecretLeakAnswer.Respond, SecretLeakAnswer.Respond, SecretLeakAnswer.AlreadyAnswered], responses.Select(r => r.SecretLeak));
         outputs.Add(("sweep command", await RunCliAsync(h, later, dryRun: false, "sweep")));
 
-        outputs.AddRange(responses.Select(r => ("response record", r.ToString() + string.Join("\n", r.Findings) + string.Join("\n", r.Writes.Select(w => w.Body + string.Join(",", w.RestFields))))));
+        outputs.AddRange(responses.Select(r => ("response record", r.ToString() + string.Join("\n", r.SecretFindings) + string.Join("\n", r.Writes.Select(w => w.Body + string.Join(",", w.RestFields))))));
         outputs.AddRange(h.Logs.Lines.Select(l => ("log", l)));
         foreach (var i in h.Simulator.State.Issues())
         {

@@ -3,6 +3,7 @@ using IssueHygiene.Core.Secrets;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Requests;
 using IssueHygiene.GitLabSimulator.Seeding;
+using IssueHygiene.Hygiene;
 using IssueHygiene.Secrets;
 using IssueHygiene.Storage.Audit;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +25,7 @@ public sealed class SecretLeakResponderTests
 
         var outcome = await h.Responder.RespondAsync(issue, [], await h.ContextAsync(dryRun: false), CancellationToken.None);
 
-        Assert.Equal(SecretLeakStatus.Written, outcome.Status);
+        Assert.Equal(ActStatus.Written, outcome.Status);
         Assert.True(h.Simulator.State.Issue(h.ProjectId, issue.Iid)!.Confidential);
         var note = Assert.Single(h.Simulator.State.Notes(h.ProjectId, issue.Iid), n => !n.System);
         Assert.True(note.Internal);
@@ -52,8 +53,9 @@ public sealed class SecretLeakResponderTests
         var again = await h.Responder.RespondAsync(after, [], context, CancellationToken.None);
         var echo = await h.Responder.RespondAsync(after, [new NoteToScan(botNote.Id, botNote.Body, new(context.BotUserId!.Value, SeededUsers.Bot))], context, CancellationToken.None);
 
-        Assert.Equal(SecretLeakStatus.AlreadyAnswered, again.Status);
-        Assert.Equal(SecretLeakStatus.AlreadyAnswered, echo.Status);
+        Assert.Equal(SecretLeakAnswer.AlreadyAnswered, again.SecretLeak);
+        Assert.Equal(SecretLeakAnswer.AlreadyAnswered, echo.SecretLeak);
+        Assert.Equal(ActStatus.NothingToDo, again.Status);
         Assert.Equal(writes, h.NonGetRequests());
         Assert.Single(h.Simulator.State.Notes(h.ProjectId, issue.Iid), n => !n.System);
     }
@@ -69,7 +71,7 @@ public sealed class SecretLeakResponderTests
 
         var outcome = await h.Responder.RespondAsync(await h.SnapshotAsync(issue.Iid), [comment], context, CancellationToken.None);
 
-        Assert.Equal(SecretLeakStatus.Written, outcome.Status);
+        Assert.Equal(ActStatus.Written, outcome.Status);
         var notes = h.Simulator.State.Notes(h.ProjectId, issue.Iid).Where(n => !n.System && n.AuthorUsername == SeededUsers.Bot).ToList();
         Assert.Equal(2, notes.Count);
         Assert.Contains($"an AWS access key id (`AKIA[MASKED]`) in [comment {comment.Id}](", notes[1].Body, StringComparison.Ordinal);
@@ -89,10 +91,11 @@ public sealed class SecretLeakResponderTests
 
         var outcome = await h.Responder.RespondAsync(issue, [comment], await h.ContextAsync(dryRun: false), CancellationToken.None);
 
-        Assert.Equal(SecretLeakStatus.Written, outcome.Status);
+        Assert.Equal(ActStatus.Written, outcome.Status);
         Assert.Equal("my token: [REDACTED]\nthanks", h.Simulator.State.Issue(h.ProjectId, issue.Iid)!.Description);
-        // GitLab lets only a comment's author edit it: the bot's edit is refused, the note asks the author instead.
-        Assert.Contains("403", outcome.Error, StringComparison.Ordinal);
+        // GitLab lets only a comment's author edit it: no edit is planned (none would succeed), the note asks the author.
+        Assert.Null(outcome.Error);
+        Assert.DoesNotContain(h.Simulator.RequestLog.Entries, e => e.Method == "PUT" && e.Path.Contains($"/notes/{comment.Id}", StringComparison.Ordinal));
         var notes = h.Simulator.State.Notes(h.ProjectId, issue.Iid);
         Assert.Contains(password, notes.Single(n => n.Id == comment.Id).Body, StringComparison.Ordinal);
         var answer = notes.Single(n => !n.System && n.AuthorUsername == SeededUsers.Bot);
@@ -127,13 +130,15 @@ public sealed class SecretLeakResponderTests
 
         var outcome = await h.Responder.RespondAsync(issue, [], await h.ContextAsync(dryRun: true), CancellationToken.None);
 
-        Assert.Equal(SecretLeakStatus.Planned, outcome.Status);
+        Assert.Equal(ActStatus.Planned, outcome.Status);
         Assert.Equal(before, h.NonGetRequests());
         Assert.False(h.Simulator.State.Issue(h.ProjectId, issue.Iid)!.Confidential);
         Assert.Equal([WriteKind.RestUpdate, WriteKind.NoteCreate], outcome.Writes.Select(w => w.Kind));
-        Assert.Equal("2 value(s) replaced with [REDACTED]", outcome.Writes[0].RestFields["description"]);
-        Assert.All(outcome.Findings, f => Assert.Equal("glpat-[MASKED]", f.Masked));
-        Assert.Equal(2, outcome.Findings.Count);
+        // The plan holds the exact text a live run writes (the values replaced), not a description of it.
+        Assert.Equal("token [REDACTED]\nand again: [REDACTED]", outcome.Writes[0].RestFields["description"]);
+        Assert.Equal("token [REDACTED]\nand again: [REDACTED]", outcome.Writes[0].Change!.Description);
+        Assert.All(outcome.SecretFindings, f => Assert.Equal("glpat-[MASKED]", f.Masked));
+        Assert.Equal(2, outcome.SecretFindings.Count);
         Assert.Contains("issue contains a credential:", outcome.Writes[1].Body, StringComparison.Ordinal);
         var audit = await h.Store.Audit.QueryAsync(new AuditQuery { IssueIid = issue.Iid });
         Assert.Equal(2, audit.Count);
@@ -142,17 +147,17 @@ public sealed class SecretLeakResponderTests
     }
 
     [Theory]
-    [InlineData("{ severity: error, action: report }", SecretLeakStatus.Reported, false, 0)]
-    [InlineData("{ severity: error, action: comment }", SecretLeakStatus.Written, false, 1)]
-    [InlineData("{ severity: error, action: off }", SecretLeakStatus.NothingFound, false, 0)]
-    public async Task RespondAsync_ConfiguredAction_DoesWhatItSays(string settings, SecretLeakStatus status, bool confidential, int notes)
+    [InlineData("{ severity: error, action: report }", SecretLeakAnswer.Reported, false, 0)]
+    [InlineData("{ severity: error, action: comment }", SecretLeakAnswer.Respond, false, 1)]
+    [InlineData("{ severity: error, action: off }", SecretLeakAnswer.NothingFound, false, 0)]
+    public async Task RespondAsync_ConfiguredAction_DoesWhatItSays(string settings, SecretLeakAnswer status, bool confidential, int notes)
     {
         await using var h = await SecretLeakHarness.StartAsync(settings);
         var issue = await h.CreateIssueAsync("leak", "token " + _secrets.GitLabToken());
 
         var outcome = await h.Responder.RespondAsync(issue, [], await h.ContextAsync(dryRun: false), CancellationToken.None);
 
-        Assert.Equal(status, outcome.Status);
+        Assert.Equal(status, outcome.SecretLeak);
         Assert.Equal(confidential, h.Simulator.State.Issue(h.ProjectId, issue.Iid)!.Confidential);
         Assert.Equal(notes, h.Simulator.State.Notes(h.ProjectId, issue.Iid).Count(n => !n.System));
     }
@@ -162,12 +167,15 @@ public sealed class SecretLeakResponderTests
     {
         await using var h = await SecretLeakHarness.StartAsync();
         var issue = await h.CreateIssueAsync("Password reset flow is broken", "The token expired; see commit 3f786850e387550fdab836ed7e6dc881de23001b.");
+        var context = await h.ContextAsync(dryRun: false);
         var requests = h.Simulator.RequestLog.Entries.Count;
 
-        var outcome = await h.Responder.RespondAsync(issue, [], await h.ContextAsync(dryRun: false), CancellationToken.None);
+        var outcome = await h.Responder.RespondAsync(issue, [], context, CancellationToken.None);
 
-        Assert.Equal(SecretLeakStatus.NothingFound, outcome.Status);
-        Assert.Equal(requests + 1, h.Simulator.RequestLog.Entries.Count); // only the context's GET /user
+        Assert.Equal(SecretLeakAnswer.NothingFound, outcome.SecretLeak);
+        // Only the project's catalog (milestones, labels) for the hygiene evaluation: no notes listed, nothing written.
+        Assert.All(h.Simulator.RequestLog.Entries.Skip(requests), e => Assert.Equal("GET", e.Method));
+        Assert.DoesNotContain(h.Simulator.RequestLog.Entries.Skip(requests), e => e.Path.Contains("/notes", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using IssueHygiene.Core.Secrets;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.GitLab.Webhooks;
 using IssueHygiene.GitLabSimulator.Seeding;
-using IssueHygiene.Secrets;
+using IssueHygiene.Hygiene;
 
 namespace IssueHygiene.Tests.Secrets;
 
@@ -49,9 +49,9 @@ public sealed class SecretLeakWebhookTests
 
         var second = await h.Responder.RespondAsync(GitLabIssueMapper.FromNoteHook(payload)!, [note], context, CancellationToken.None);
 
-        Assert.Equal(SecretLeakStatus.Written, first.Status);
-        Assert.Equal(SecretLeakStatus.Written, second.Status);
-        Assert.Equal([SecretKind.GitLabPersonalAccessToken, SecretKind.AwsAccessKeyId], second.Findings.Select(f => f.Kind));
+        Assert.Equal(ActStatus.Written, first.Status);
+        Assert.Equal(ActStatus.Written, second.Status);
+        Assert.Equal([SecretKind.GitLabPersonalAccessToken, SecretKind.AwsAccessKeyId], second.SecretFindings.Select(f => f.Kind));
         Assert.True(firstAnswered < TimeSpan.FromSeconds(5), $"answered after {firstAnswered}");
         var answers = h.Simulator.State.Notes(h.ProjectId, issue.Iid).Where(n => !n.System && SecretLeakNote.IsSecretLeakNote(n.Body)).ToList();
         Assert.Equal(2, answers.Count);

@@ -1,4 +1,6 @@
 using IssueHygiene.Hosting;
+using IssueHygiene.Storage.Leases;
+using IssueHygiene.Tests.Schedule;
 using IssueHygiene.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,9 +40,9 @@ public sealed class MilestonePlanSchedulerTests
         }
     }
 
-    private static MilestonePlanScheduler Scheduler(IMilestonePlanJob job, TimeProvider clock, string cron = "0 6 * * 1", string timeZone = "UTC") =>
+    private static MilestonePlanScheduler Scheduler(IMilestonePlanJob job, TimeProvider clock, string cron = "0 6 * * 1", string timeZone = "UTC", ILeaseStore? leases = null) =>
         new(job, Options.Create(new MilestonePlanOptions { PlanCron = cron }),
-            new HygieneOptions { Schedule = new ScheduleOptions { TimeZone = timeZone } }, clock, NullLogger<MilestonePlanScheduler>.Instance);
+            new HygieneOptions { Schedule = new ScheduleOptions { TimeZone = timeZone } }, leases ?? new InMemoryLeaseStore(clock), clock, NullLogger<MilestonePlanScheduler>.Instance);
 
     /// <summary>A fake clock that tells when a timer is armed and for how long, so a test can step exactly to it.</summary>
     private sealed class SteppingClock(DateTimeOffset start) : FakeTimeProvider(start)
@@ -136,6 +138,30 @@ public sealed class MilestonePlanSchedulerTests
 
         Assert.Equal(2, job.Runs.Count);
         Assert.False(scheduler.ExecuteTask!.IsFaulted);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TwoReplicas_OnlyTheLeaseHolderPlans()
+    {
+        var clock = new SteppingClock(Sunday);
+        var leases = new InMemoryLeaseStore(clock);
+        // The other replica holds the lease when the occurrence comes (it is planning right now).
+        Assert.True((await leases.TryAcquireAsync(MilestonePlanScheduler.LeaseName, "other-replica", TimeSpan.FromDays(2))).Acquired);
+        var job = new RecordingJob(clock);
+        using var scheduler = Scheduler(job, clock, leases: leases);
+        await scheduler.StartAsync(CancellationToken.None);
+
+        clock.Advance(await clock.NextTimerAsync());
+        // Waiting again (towards next week): its turn came and went without planning.
+        var due = await clock.NextTimerAsync();
+        Assert.Empty(job.Runs);
+        await leases.ReleaseAsync(MilestonePlanScheduler.LeaseName, "other-replica");
+        clock.Advance(due);
+        await RunUntilAsync(clock, job, runs: 1);
+        await scheduler.StopAsync(CancellationToken.None);
+
+        Assert.Equal([new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero)], job.Runs);
+        Assert.Null(await leases.GetAsync(MilestonePlanScheduler.LeaseName));
     }
 
     [Fact]

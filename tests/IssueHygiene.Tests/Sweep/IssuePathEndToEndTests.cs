@@ -1,0 +1,166 @@
+using System.Text.Json;
+using IssueHygiene.Cli;
+using IssueHygiene.Core.Evaluation;
+using IssueHygiene.Core.Issues;
+using IssueHygiene.Core.Policy.Loading;
+using IssueHygiene.Core.Rendering;
+using IssueHygiene.GitLabSimulator;
+using IssueHygiene.Hosting;
+using IssueHygiene.Hygiene;
+using IssueHygiene.Storage;
+using IssueHygiene.Tests.Cli;
+using IssueHygiene.Tests.Secrets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IssueHygiene.Tests.Sweep;
+
+/// <summary>
+/// The one issue path end to end, against the simulator's HTTP API: a live run makes exactly the dry run's writes
+/// (hygiene and secret-leak alike, read back from the simulator's request log), and an issue GitLab loses or refuses
+/// mid-sweep is recorded while the sweep goes on.
+/// </summary>
+public sealed class IssuePathEndToEndTests
+{
+    private static readonly Evaluator Evaluator = new(RuleSetLoader.Load(File.ReadAllText(CliRunner.Repo("rules/handbook.yml")), "handbook.yml").RuleSet!);
+
+    [Fact]
+    public async Task Sweep_Live_ExecutesExactlyTheWritesTheDryRunPlanned()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 50, seed: 21);
+        var projectId = harness.Simulator.Handbook!.Projects[0].Id;
+        using (var http = harness.Simulator.CreateClient(harness.Simulator.AdminToken))
+        {
+            var leak = await http.PostAsync(
+                $"/api/v4/projects/{projectId}/issues?title=deploy&description={Uri.EscapeDataString("token " + new TestSecrets(3).GitLabToken())}", null);
+            leak.EnsureSuccessStatusCode();
+        }
+
+        var reportFile = Path.Combine(Path.GetDirectoryName(harness.StorePath)!, "plan.json");
+        var (dryExit, _, dryError) = await harness.RunAsync(harness.Configuration(dryRun: true), "report", "--report", reportFile, "--format", "json");
+        Assert.Equal(ExitCodes.Violations, dryExit);
+        var report = JsonDocument.Parse(await File.ReadAllTextAsync(reportFile)).RootElement;
+        var planned = PlannedRequests(report);
+        // The secret-leak response is in the same plan (its internal note), executed by the same Actuator.
+        Assert.Contains(report.GetProperty("issues").EnumerateArray().SelectMany(i => i.GetProperty("plannedWrites").EnumerateArray()),
+            w => w.TryGetProperty("rules", out var rules) && rules.EnumerateArray().Any(r => r.GetString() == "secret-leak"));
+        Assert.True(planned.Count > 10, dryError);
+        var logged = harness.Simulator.RequestLog.Entries.Count;
+
+        var (exit, _, error) = await harness.RunAsync(harness.Configuration(dryRun: false), "sweep");
+
+        Assert.True(exit is ExitCodes.Clean or ExitCodes.Violations, error);
+        var executed = harness.Simulator.RequestLog.Entries.Skip(logged)
+            .Where(e => e.Method != "GET" && e.Path.StartsWith("/api/", StringComparison.Ordinal))
+            .Select(e => (e.Method, e.Path)).Order().ToList();
+        Assert.Equal(planned.Order().ToList(), executed);
+    }
+
+    [Fact]
+    public async Task Sweep_IssuesDeletedMidSweep_RecordedAsGoneAndTheSweepGoesOn()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 40, seed: 9);
+        var offenders = harness.Simulator.State.Issues()
+            .Where(i => i.State == "opened" && Evaluator.Evaluate(Snapshot(i), DateTimeOffset.UtcNow).Violations.Any(v => v.InLintNote))
+            .Select(i => (i.ProjectId, i.Iid)).ToList();
+        Assert.True(offenders.Count > 5);
+        await using var services = await ServicesAsync(harness, dryRun: false);
+        var deleted = new List<(long ProjectId, long Iid)>();
+        var observer = new DeletingObserver(async done =>
+        {
+            // After the first issue, delete three offenders not processed yet: they were listed, their writes will 404.
+            using var admin = harness.Simulator.CreateClient(harness.Simulator.AdminToken);
+            foreach (var victim in offenders.Where(o => !done.Contains(o)).TakeLast(3))
+            {
+                (await admin.DeleteAsync($"/api/v4/projects/{victim.ProjectId}/issues/{victim.Iid}")).EnsureSuccessStatusCode();
+                deleted.Add(victim);
+            }
+        });
+
+        var result = await services.GetRequiredService<SweepRunner>().RunAsync(
+            new SweepRequest { Scopes = [new SweepScope(SweepScopeKind.Group, harness.GroupPath)], DryRun = false, MaxWrites = null, Concurrency = 1 },
+            observer,
+            CancellationToken.None);
+
+        Assert.Equal(3, deleted.Count);
+        var gone = result.Report.Failures.Where(f => f.Gone).Select(f => (f.ProjectId, f.Iid)).ToList();
+        Assert.NotEmpty(gone);
+        Assert.All(gone, g => Assert.Contains(g, deleted));
+        Assert.Contains(harness.Simulator.RequestLog.Entries, e => e.Status == 404 && e.Method != "DELETE");
+        // Every other offender still got its one note.
+        var notes = harness.LintNoteCounts();
+        Assert.All(offenders.Except(deleted), o => Assert.Equal(1, notes[o]));
+    }
+
+    private static List<(string Method, string Path)> PlannedRequests(JsonElement report)
+    {
+        var requests = new List<(string, string)>();
+        foreach (var issue in report.GetProperty("issues").EnumerateArray())
+        {
+            var path = $"/api/v4/projects/{issue.GetProperty("projectId").GetInt64()}/issues/{issue.GetProperty("iid").GetInt64()}";
+            foreach (var write in issue.GetProperty("plannedWrites").EnumerateArray())
+            {
+                requests.Add(write.GetProperty("kind").GetString() switch
+                {
+                    "note-create" or "quick-actions" => ("POST", path + "/notes"),
+                    "note-edit" => ("PUT", path + "/notes/" + write.GetProperty("noteId").GetInt64()),
+                    "note-delete" => ("DELETE", path + "/notes/" + write.GetProperty("noteId").GetInt64()),
+                    "rest-update" => ("PUT", path),
+                    var kind => throw new InvalidOperationException("unknown write kind " + kind),
+                });
+            }
+        }
+
+        return requests;
+    }
+
+    private static IssueSnapshot Snapshot(IssueView issue) => new()
+    {
+        ProjectId = issue.ProjectId,
+        Iid = issue.Iid,
+        State = issue.State == "opened" ? IssueState.Opened : IssueState.Closed,
+        Labels = issue.Labels,
+        Milestone = issue.MilestoneTitle is { } title ? new MilestoneRef(issue.MilestoneId ?? 0, title) : null,
+        Assignees = [.. issue.AssigneeUsernames.Select(u => new UserRef(1, u))],
+        CreatedAt = issue.CreatedAt,
+    };
+
+    private static async Task<ServiceProvider> ServicesAsync(SweepHarness harness, bool dryRun)
+    {
+        var configuration = AppConfiguration.Build(harness.Configuration(dryRun));
+        var services = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddIssueHygiene(configuration, AppConfiguration.BindOptions(configuration))
+            .BuildServiceProvider();
+        await services.GetRequiredService<IHygieneStore>().InitializeAsync(CancellationToken.None);
+        return services;
+    }
+
+    /// <summary>Runs an action once, after the first issue is done, with the issues done so far.</summary>
+    private sealed class DeletingObserver(Func<HashSet<(long, long)>, Task> afterFirst) : ISweepObserver
+    {
+        private readonly HashSet<(long, long)> _done = [];
+
+        public void ScopeStarted(SweepScope scope, bool resumed)
+        {
+        }
+
+        public void IssueDone(SweepScope scope, ActOutcome outcome)
+        {
+            if (outcome.Issue is { } issue)
+            {
+                _done.Add((issue.ProjectId, issue.Iid));
+            }
+
+            if (_done.Count == 1)
+            {
+                afterFirst(_done).GetAwaiter().GetResult();
+            }
+        }
+
+        public void ScopeFinished(SweepScope scope, long issues)
+        {
+        }
+    }
+}
