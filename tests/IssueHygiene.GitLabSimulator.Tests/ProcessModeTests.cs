@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 namespace IssueHygiene.GitLabSimulator.Tests;
 
 /// <summary>The process-mode contract (docs/architecture.md §7): flags, the "listening on" line, the default token.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class ProcessModeTests
 {
     private static string SimulatorDll => Path.Combine(AppContext.BaseDirectory, "IssueHygiene.GitLabSimulator.dll");

@@ -45,6 +45,38 @@ public sealed class CompiledPolicy
     public DateOnly? SprintDateOf(string milestoneTitle) =>
         _sprintDates.GetOrAdd(milestoneTitle, static (title, sprint) => sprint.DateOf(title), Rules.Milestones.Sprint);
 
+    /// <summary>
+    /// The current sprint: of GitLab's active milestones, the sprint milestone whose sprint date (its Friday) is the
+    /// first on or after <paramref name="today"/> — what the handbook's triage recipe calls
+    /// <c>%&lt;current milestone&gt;</c>. Null when none exists, or offline (nothing is known about milestones).
+    /// Equal dates (a project and a group sprint) resolve by title, so every path picks the same one.
+    /// </summary>
+    public Issues.MilestoneRef? CurrentSprint(MilestoneCatalog milestones, DateOnly today)
+    {
+        Issues.MilestoneRef? best = null;
+        var bestDate = DateOnly.MaxValue;
+        foreach (var milestone in milestones.All)
+        {
+            if (milestone.State != "active" || string.Equals(milestone.Title, Rules.Milestones.Backlog, StringComparison.Ordinal)
+                || SprintDateOf(milestone.Title) is not { } date || date < today)
+            {
+                continue;
+            }
+
+            if (date < bestDate || (date == bestDate && string.CompareOrdinal(milestone.Title, best!.Title) < 0))
+            {
+                best = milestone;
+                bestDate = date;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>True when a label is a known flow value that means the work is a priority: active flow or blocked.</summary>
+    public bool IsInFlowLabel(string label) =>
+        ActiveFlowLabels.Contains(label) || string.Equals(label, Rules.Labels.Flow.Blocked, StringComparison.Ordinal);
+
     /// <summary>Today's date in the policy's time zone.</summary>
     public DateOnly TodayAt(DateTimeOffset now) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Rules.TimeZone).DateTime);

@@ -7,4 +7,7 @@ public enum EvaluationStatus
     SkippedClosed,
     SkippedExempt,
     SkippedGracePeriod,
+
+    /// <summary>A work item type the rules do not govern (a task, an epic…): see <c>workItemTypes</c>.</summary>
+    SkippedWorkItemType,
 }

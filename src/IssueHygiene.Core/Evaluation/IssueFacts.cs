@@ -71,6 +71,44 @@ public sealed class IssueFacts
 
     public bool IsSprint => SprintDate is not null;
 
+    /// <summary>
+    /// True when the issue is in flow: a known active flow label (To Do, Doing, Review) or the blocked one. Such work
+    /// is a priority, so it belongs in a sprint milestone, never in Backlog.
+    /// </summary>
+    public bool IsInFlow
+    {
+        get
+        {
+            foreach (var label in FlowLabels)
+            {
+                if (Policy.IsInFlowLabel(label))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The current sprint milestone in GitLab's list (see <see cref="CompiledPolicy.CurrentSprint"/>), or null.</summary>
+    public MilestoneRef? CurrentSprint
+    {
+        get
+        {
+            if (!_currentSprintKnown)
+            {
+                _currentSprint = Policy.CurrentSprint(Catalog.Milestones, Today);
+                _currentSprintKnown = true;
+            }
+
+            return _currentSprint;
+        }
+    }
+
+    private MilestoneRef? _currentSprint;
+    private bool _currentSprintKnown;
+
     /// <summary>True when a known active flow label (To Do, Doing, Review) is on the issue.</summary>
     public bool HasActiveFlow
     {

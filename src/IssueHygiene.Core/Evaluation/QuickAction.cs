@@ -17,6 +17,9 @@ public abstract record QuickAction
     public abstract IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog);
 
     /// <summary>Quotes a name for a quick action. Names with a quote or a line break cannot be quoted safely.</summary>
+    /// <summary>True when every name in the command can be quoted (see <see cref="CanQuote"/>).</summary>
+    public abstract bool CanRender { get; }
+
     public static bool CanQuote(string name) =>
         name.Length > 0 && name.AsSpan().IndexOfAny("\"\r\n") < 0;
 }
@@ -25,6 +28,8 @@ public abstract record QuickAction
 public sealed record AddLabelAction(string Label) : QuickAction
 {
     public override string Render() => $"/label ~\"{Label}\"";
+
+    public override bool CanRender => CanQuote(Label);
 
     public override IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog) =>
         issue.Labels.Contains(Label) ? issue : issue with { Labels = [.. issue.Labels, Label] };
@@ -35,6 +40,8 @@ public sealed record RemoveLabelAction(string Label) : QuickAction
 {
     public override string Render() => $"/unlabel ~\"{Label}\"";
 
+    public override bool CanRender => CanQuote(Label);
+
     public override IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog) =>
         issue with { Labels = [.. issue.Labels.Where(l => l != Label)] };
 }
@@ -43,6 +50,8 @@ public sealed record RemoveLabelAction(string Label) : QuickAction
 public sealed record SetMilestoneAction(string Title) : QuickAction
 {
     public override string Render() => $"/milestone %\"{Title}\"";
+
+    public override bool CanRender => CanQuote(Title);
 
     public override IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog) =>
         issue with { Milestone = catalog.Milestones.Find(Title) ?? new MilestoneRef(0, Title) };

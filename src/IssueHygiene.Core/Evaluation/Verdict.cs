@@ -15,6 +15,15 @@ public sealed record Verdict
     /// <summary>The fixes of all findings, de-duplicated, in rule order.</summary>
     public IReadOnlyList<QuickAction> QuickActions { get; init; } = [];
 
+    /// <summary>
+    /// The verdict once the planned fixes are applied (what the sticky note says and what reports count); null when
+    /// nothing is planned.
+    /// </summary>
+    public Verdict? AfterFixes { get; init; }
+
+    /// <summary>The findings that remain once the planned fixes are applied.</summary>
+    public IReadOnlyList<Violation> ViolationsAfterFixes => AfterFixes?.Violations ?? Violations;
+
     /// <summary>When a grace period ends (only for <see cref="EvaluationStatus.SkippedGracePeriod"/>).</summary>
     public DateTimeOffset? GraceEndsAt { get; init; }
 

@@ -27,6 +27,12 @@ public sealed record Violation
     public IReadOnlyList<QuickAction> Fixes { get; init; } = [];
 
     /// <summary>
+    /// When IssueHygiene does not fix the finding: the exact quick actions a person can copy into a comment to fix it
+    /// (empty when no single command does).
+    /// </summary>
+    public IReadOnlyList<QuickAction> Suggested { get; init; } = [];
+
+    /// <summary>
     /// Why a <see cref="RuleAction.Fix"/> rule could not plan its fix (it is then reported as a comment): a template whose
     /// <c>{n}</c> are <see cref="FixUnavailableArguments"/> (names from GitLab), like the message.
     /// </summary>
@@ -45,7 +51,7 @@ public sealed record Violation
         other is not null
         && Rule == other.Rule && Severity == other.Severity && Action == other.Action
         && MessageTemplate == other.MessageTemplate && Help == other.Help && FixUnavailable == other.FixUnavailable
-        && Arguments.SequenceEqual(other.Arguments) && Fixes.SequenceEqual(other.Fixes)
+        && Arguments.SequenceEqual(other.Arguments) && Fixes.SequenceEqual(other.Fixes) && Suggested.SequenceEqual(other.Suggested)
         && FixUnavailableArguments.SequenceEqual(other.FixUnavailableArguments);
 
     public override int GetHashCode() => HashCode.Combine(Rule, Severity, Action, MessageTemplate, Arguments.Count, Fixes.Count);

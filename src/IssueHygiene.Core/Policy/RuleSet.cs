@@ -17,6 +17,15 @@ public sealed record RuleSet
     /// <summary>Issues carrying this label are never evaluated.</summary>
     public required string ExemptionLabel { get; init; }
 
+    /// <summary>
+    /// The work item types the hygiene rules govern (GitLab's <c>issue_type</c>, lower case): by default <c>issue</c>
+    /// and <c>incident</c>. Tasks, epics, test cases, requirements, objectives and key results are skipped on every path.
+    /// </summary>
+    public IReadOnlySet<string> WorkItemTypes { get; init; } = Loading.RuleSetDefaults.WorkItemTypeSet;
+
+    /// <summary>Where the handbook lives, for links in help texts (a section anchor is appended); null: no links.</summary>
+    public Uri? HandbookUrl { get; init; }
+
     public required MilestonePolicy Milestones { get; init; }
 
     public required LabelTaxonomy Labels { get; init; }
@@ -31,4 +40,11 @@ public sealed record RuleSet
     public SummaryPolicy Summary { get; init; } = new();
 
     public RuleSettings SettingsFor(string ruleId) => Rules[ruleId];
+
+    /// <summary>
+    /// True when the rules govern a work item of this type. An item whose type is not known (older GitLab, a
+    /// hand-written file) is an issue. GitLab spells types <c>issue</c> in REST and <c>Issue</c> in hooks.
+    /// </summary>
+    public bool Governs(string? workItemType) =>
+        workItemType is null || WorkItemTypes.Contains(workItemType.Trim().Replace(' ', '_').ToLowerInvariant());
 }

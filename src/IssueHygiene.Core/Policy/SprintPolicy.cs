@@ -21,20 +21,32 @@ public sealed record SprintPolicy
     /// <summary>Title of a new sprint milestone; <c>{date}</c> is replaced by the date in <see cref="DateFormat"/>.</summary>
     public string TitleTemplate { get; init; } = "{date}";
 
-    /// <summary>The sprint date a milestone title names, or null when the title is not a sprint's.</summary>
+    /// <summary>
+    /// The sprint date a milestone title names, or null when the title is not a sprint's (it carries no date). A
+    /// title may carry several (<c>2026-11-23 – 2026-11-27</c>): the handbook identifies a sprint by its Friday, so
+    /// the date on <see cref="Weekday"/> wins; when none is, the last date (a range's end) does.
+    /// </summary>
     public DateOnly? DateOf(string milestoneTitle)
     {
-        var match = Pattern.Match(milestoneTitle);
-        if (!match.Success)
+        DateOnly? last = null;
+        foreach (Match match in Pattern.Matches(milestoneTitle))
         {
-            return null;
+            var group = match.Groups["date"];
+            var text = group.Success ? group.Value : match.Value;
+            if (!DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                continue;
+            }
+
+            if (date.DayOfWeek == Weekday)
+            {
+                return date;
+            }
+
+            last = date;
         }
 
-        var group = match.Groups["date"];
-        var text = group.Success ? group.Value : match.Value;
-        return DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : null;
+        return last;
     }
 
     /// <summary>The title a new sprint milestone for <paramref name="date"/> gets.</summary>

@@ -43,6 +43,11 @@ public sealed class LintNoteRenderer(RuleSet rules)
                 text.Append(" Not fixed automatically: ").Append(MarkdownText.Flatten(why)).Append('.');
             }
 
+            if (finding.Fixes.Count == 0 && finding.Suggested.Count > 0)
+            {
+                text.Append(" To fix it, comment (one command per line): ").Append(string.Join(" ", finding.Suggested.Select(a => MarkdownText.Code(a.Render()))));
+            }
+
             text.Append(" |\n");
         }
 

@@ -5,12 +5,16 @@ namespace IssueHygiene.Core.Reporting;
 
 /// <summary>
 /// A report over many issues: totals by rule and severity, then the issues with findings or writes (clean issues
-/// are counted, not listed). Add verdicts as they stream in; only issues worth listing are kept.
+/// are counted, not listed). Add verdicts as they stream in; only issues worth listing are kept. Totals count what
+/// the notes say: when fixes are written (or, dry, would be), the findings left after them, plus what was fixed by
+/// this run, per rule. Items the rules do not govern (closed, tasks, exempt, too new) are counted as skipped, by why.
 /// </summary>
 public sealed class HygieneReport
 {
     private readonly List<IssueReportEntry> _issues = [];
     private readonly SortedDictionary<string, int> _byRule = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _fixedByRule = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _skipped = new(StringComparer.Ordinal);
     private readonly int[] _bySeverity = new int[3];
     private readonly List<MilestoneFinding> _milestoneFindings = [];
     private readonly List<IssueFailure> _failures = [];
@@ -42,7 +46,30 @@ public sealed class HygieneReport
 
     public IReadOnlyDictionary<string, int> ByRule => _byRule;
 
+    /// <summary>Findings the fixes of this run resolved (written, or in a dry run planned), by rule.</summary>
+    public IReadOnlyDictionary<string, int> FixedByRule => _fixedByRule;
+
+    /// <summary>Items the hygiene rules skipped, by why: a work item type (<c>task</c>), <c>closed</c>, <c>exempt</c>, <c>grace-period</c>.</summary>
+    public IReadOnlyDictionary<string, int> Skipped => _skipped;
+
+    /// <summary>Why an item was skipped, as reports say it (<c>skipped: task</c>); null when it was evaluated.</summary>
+    public static string? SkipReason(Verdict verdict) => verdict.Status switch
+    {
+        EvaluationStatus.SkippedWorkItemType => verdict.Issue.IssueType?.Trim().Replace(' ', '_').ToLowerInvariant() ?? "unknown type",
+        EvaluationStatus.SkippedClosed => "closed",
+        EvaluationStatus.SkippedExempt => "exempt",
+        EvaluationStatus.SkippedGracePeriod => "grace-period",
+        _ => null,
+    };
+
+    /// <summary>Findings of a severity left after this run's fixes (what the notes say).</summary>
     public int CountOf(Severity severity) => _bySeverity[(int)severity];
+
+    /// <summary>
+    /// True when an error or warning was found, fixed by this run or not (what makes a sweep exit 1: a dry run
+    /// fixes nothing, and a live run's fixes still mean the tracker had problems).
+    /// </summary>
+    public bool FoundProblems { get; private set; }
 
     public IReadOnlyList<MilestoneFinding> MilestoneFindings => _milestoneFindings;
 
@@ -103,11 +130,21 @@ public sealed class HygieneReport
             _writesByKind[(int)write.Kind]++;
         }
 
+        if (SkipReason(verdict) is { } reason)
+        {
+            _skipped[reason] = _skipped.GetValueOrDefault(reason) + 1;
+        }
+
+        // The fixes take effect when they are written (or would be): then the notes describe the state after them,
+        // and so do the totals, the history and the summary's lists.
+        FoundProblems |= verdict.HasProblems;
+        var fixesApplied = FixesApplied(verdict, writes);
+        var counted = fixesApplied ? verdict.ViolationsAfterFixes : verdict.Violations;
         var issue = verdict.Issue;
         var project = ProjectOf(issue);
         var assignee = AssigneeOf(issue);
         _issuesByProject[project] = _issuesByProject.GetValueOrDefault(project) + 1;
-        foreach (var violation in verdict.Violations)
+        foreach (var violation in counted)
         {
             _byRule[violation.Rule] = _byRule.GetValueOrDefault(violation.Rule) + 1;
             _bySeverity[(int)violation.Severity]++;
@@ -115,7 +152,7 @@ public sealed class HygieneReport
             _tally[key] = _tally.GetValueOrDefault(key) + 1;
         }
 
-        var listed = verdict.Violations.Where(v => v.Severity == Severity.Error || v.Action == RuleAction.Summary).ToList();
+        var listed = counted.Where(v => v.Severity == Severity.Error || v.Action == RuleAction.Summary).ToList();
         if (listed.Count > 0)
         {
             FlaggedCount++;
@@ -123,6 +160,14 @@ public sealed class HygieneReport
             {
                 _flagged.Add(new FlaggedIssue(issue.ProjectId, project, issue.Iid, issue.WebUrl, issue.Confidential ? null : issue.Title, assignee,
                     listed.Max(v => v.Severity), [.. listed.Select(v => v.Rule).Distinct()]));
+            }
+        }
+
+        if (fixesApplied)
+        {
+            foreach (var violation in verdict.Violations.Where(v => v.Fixes.Count > 0 && !counted.Contains(v)))
+            {
+                _fixedByRule[violation.Rule] = _fixedByRule.GetValueOrDefault(violation.Rule) + 1;
             }
         }
 
@@ -135,6 +180,11 @@ public sealed class HygieneReport
             _clean.Add(new IssueReportEntry(verdict, writes));
         }
     }
+
+    /// <summary>True when the verdict's fixes are among the writes (made, or in a dry run planned).</summary>
+    public static bool FixesApplied(Verdict verdict, IReadOnlyList<PlannedWrite> writes) =>
+        verdict.AfterFixes is not null
+        && writes.Any(w => (w.QuickActions.Count > 0 || w.RestFields.Count > 0) && w.Rules.Any(r => r != Rules.SecretLeakRule.Id));
 
     /// <summary>The "project" milestone-level findings are counted under (they belong to the scope, not to one project).</summary>
     public const string MilestonesProject = "(milestones)";
@@ -181,6 +231,7 @@ public sealed class HygieneReport
             _milestoneFindings.Add(finding);
             _byRule[finding.Rule] = _byRule.GetValueOrDefault(finding.Rule) + 1;
             _bySeverity[(int)finding.Severity]++;
+            FoundProblems |= finding.Severity >= Severity.Warning;
             var key = new FindingTallyKey(finding.Rule, MilestonesProject, string.Empty, finding.Severity);
             _tally[key] = _tally.GetValueOrDefault(key) + 1;
         }

@@ -46,6 +46,21 @@ public static class JsonReportRenderer
         }
 
         json.WriteEndObject();
+        // Added keys (the contract only ever grows): what this run's fixes resolved, and what was skipped and why.
+        json.WriteStartObject("fixedByRule");
+        foreach (var (rule, count) in report.FixedByRule)
+        {
+            json.WriteNumber(rule, count);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("skipped");
+        foreach (var (reason, count) in report.Skipped)
+        {
+            json.WriteNumber(reason, count);
+        }
+
+        json.WriteEndObject();
         json.WriteStartObject("bySeverity");
         foreach (var severity in new[] { Policy.Severity.Error, Policy.Severity.Warning, Policy.Severity.Info })
         {
@@ -109,7 +124,8 @@ public static class JsonReportRenderer
                 json.WriteString("title", Secrets.SecretRedactor.Mask(issue.Title));
             }
 
-            WriteViolations(json, entry.Verdict);
+            json.WriteString("skipped", HygieneReport.SkipReason(entry.Verdict));
+            WriteViolations(json, entry.Verdict, HygieneReport.FixesApplied(entry.Verdict, entry.PlannedWrites));
             json.WriteStartArray("plannedWrites");
             foreach (var write in entry.PlannedWrites)
             {
@@ -151,6 +167,43 @@ public static class JsonReportRenderer
         }
 
         json.WriteEndArray();
+
+        // "Code review" findings (additive: readers of schema version 2 ignore an unknown member).
+        json.WriteStartObject("mergeRequests");
+        json.WriteNumber("checked", report.MergeRequestCount);
+        json.WriteStartArray("withFindings");
+        foreach (var entry in report.MergeRequests)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("projectId", entry.ProjectId);
+            json.WriteString("project", entry.ProjectPath);
+            json.WriteNumber("iid", entry.Iid);
+            json.WriteString("title", entry.Title);
+            json.WriteString("state", entry.State.ToString().ToLowerInvariant());
+            json.WriteString("webUrl", entry.WebUrl);
+            json.WriteStartArray("violations");
+            foreach (var violation in entry.Violations)
+            {
+                json.WriteStartObject();
+                json.WriteString("rule", violation.Rule);
+                json.WriteString("severity", violation.Severity.ToString().ToLowerInvariant());
+                json.WriteString("message", violation.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("writes");
+            foreach (var write in entry.Writes)
+            {
+                json.WriteStringValue(write.Kind.ToString());
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 
@@ -165,7 +218,8 @@ public static class JsonReportRenderer
         {
             json.WriteStartObject();
             json.WriteString("status", StatusName(verdict.Status));
-            WriteViolations(json, verdict);
+            json.WriteString("skipped", HygieneReport.SkipReason(verdict));
+            WriteViolations(json, verdict, fixesApplied: false);
             json.WriteStartArray("quickActions");
             foreach (var action in verdict.QuickActions)
             {
@@ -192,11 +246,43 @@ public static class JsonReportRenderer
         EvaluationStatus.Evaluated => "evaluated",
         EvaluationStatus.SkippedClosed => "skipped-closed",
         EvaluationStatus.SkippedExempt => "skipped-exempt",
+        EvaluationStatus.SkippedWorkItemType => "skipped-work-item-type",
         _ => "skipped-grace-period",
     };
 
-    private static void WriteViolations(Utf8JsonWriter json, Verdict verdict)
+    private static void WriteViolations(Utf8JsonWriter json, Verdict verdict, bool fixesApplied)
     {
+        // Violation objects keep exactly their contract keys; what the run fixed and what a person can copy are
+        // keys of their own beside the array, always present (empty when there is nothing to say), so every form has
+        // the same keys.
+        var fixedRules = fixesApplied
+            ? verdict.Violations.Where(v => v.Fixes.Count > 0 && !verdict.ViolationsAfterFixes.Contains(v)).Select(v => v.Rule).Distinct().ToList()
+            : [];
+        json.WriteStartArray("fixedByThisRun");
+        foreach (var rule in fixedRules)
+        {
+            json.WriteStringValue(rule);
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("suggestedQuickActions");
+        foreach (var violation in verdict.Violations.Where(v => v.Suggested.Count > 0))
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", violation.Rule);
+            json.WriteStartArray("quickActions");
+            foreach (var action in violation.Suggested)
+            {
+                json.WriteStringValue(action.Render());
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
         json.WriteStartArray("violations");
         foreach (var violation in verdict.Violations)
         {

@@ -112,7 +112,18 @@ public static class MarkdownReportRenderer
         }
 
         md.Append(CultureInfo.InvariantCulture, $"- Issues checked: **{report.IssueCount}**, with findings: **{report.Issues.Count(i => i.Verdict.Violations.Count > 0)}**\n");
-        md.Append(CultureInfo.InvariantCulture, $"- Findings: **{report.CountOf(Severity.Error)}** errors, **{report.CountOf(Severity.Warning)}** warnings, **{report.CountOf(Severity.Info)}** info\n");
+        // Totals are what the notes say: the findings left once this run's fixes are applied, and what they fixed.
+        md.Append(CultureInfo.InvariantCulture, $"- Findings{(report.FixedByRule.Count > 0 ? " after this run's fixes" : string.Empty)}: **{report.CountOf(Severity.Error)}** errors, **{report.CountOf(Severity.Warning)}** warnings, **{report.CountOf(Severity.Info)}** info\n");
+        if (report.FixedByRule.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- Fixed by this run: **{report.FixedByRule.Values.Sum()}** ({string.Join(", ", report.FixedByRule.Select(r => $"`{r.Key}` {r.Value}"))})\n");
+        }
+
+        if (report.Skipped.Count > 0)
+        {
+            md.Append("- Skipped: ").Append(string.Join(", ", report.Skipped.Select(s => MarkdownText.Cell(s.Key) + ": " + s.Value.ToString(CultureInfo.InvariantCulture)))).Append('\n');
+        }
+
         if (report.Change is { } change)
         {
             var delta = total - change.PreviousTotal;
@@ -148,17 +159,18 @@ public static class MarkdownReportRenderer
             md.Append('\n');
         }
 
-        if (report.ByRule.Count > 0)
+        if (report.ByRule.Count > 0 || report.FixedByRule.Count > 0)
         {
             var previous = report.Change?.PreviousByRule;
-            md.Append("## Findings by rule\n\n| Rule | Severity | Count | Change | What it checks |\n|---|---|---:|---:|---|\n");
-            foreach (var (rule, count) in report.ByRule.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal))
+            md.Append("## Findings by rule\n\n| Rule | Severity | Count | Change | Fixed by this run | What it checks |\n|---|---|---:|---:|---:|---|\n");
+            var rules = report.ByRule.Keys.Union(report.FixedByRule.Keys).Select(r => (Rule: r, Count: report.ByRule.GetValueOrDefault(r)));
+            foreach (var (rule, count) in rules.OrderByDescending(r => r.Count).ThenBy(r => r.Rule, StringComparer.Ordinal))
             {
                 var descriptor = RuleCatalog.Find(rule);
                 var severity = report.Tally.Where(t => t.Key.Rule == rule).Select(t => (Severity?)t.Key.Severity).Max()
                     ?? descriptor?.DefaultSeverity ?? Severity.Info;
                 var ruleChange = previous is null ? "–" : Signed(count - previous.GetValueOrDefault(rule));
-                md.Append(CultureInfo.InvariantCulture, $"| `{rule}` | {severity.ToString().ToLowerInvariant()} | {count} | {ruleChange} | {MarkdownText.Cell(descriptor?.Summary ?? string.Empty)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| `{rule}` | {severity.ToString().ToLowerInvariant()} | {count} | {ruleChange} | {report.FixedByRule.GetValueOrDefault(rule)} | {MarkdownText.Cell(descriptor?.Summary ?? string.Empty)} |\n");
             }
 
             md.Append('\n');
@@ -182,10 +194,22 @@ public static class MarkdownReportRenderer
         }
 
         md.Append('\n');
+        if (HygieneReport.SkipReason(entry.Verdict) is { } skipped)
+        {
+            md.Append("- skipped: ").Append(MarkdownText.Cell(skipped)).Append('\n');
+        }
+
+        var fixesApplied = HygieneReport.FixesApplied(entry.Verdict, entry.PlannedWrites);
         foreach (var violation in entry.Verdict.Violations)
         {
             md.Append("- **").Append(violation.Severity.ToString().ToLowerInvariant()).Append("** `").Append(violation.Rule).Append("`: ")
-                .Append(violation.Format(MarkdownText.Code)).Append('\n');
+                .Append(violation.Format(MarkdownText.Code));
+            if (fixesApplied && violation.Fixes.Count > 0 && !entry.Verdict.ViolationsAfterFixes.Contains(violation))
+            {
+                md.Append(" (fixed by this run)");
+            }
+
+            md.Append('\n');
         }
 
         foreach (var write in entry.PlannedWrites)

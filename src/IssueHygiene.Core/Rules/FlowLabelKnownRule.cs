@@ -17,13 +17,17 @@ public sealed class FlowLabelKnownRule(RuleSettings settings, RuleSet rules) : H
         AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Summary = "Every flow label is one of the known values (Triage, To Do, Doing, Blocked, Review).",
         Help = "Use one of the documented flow labels: `flow::Triage`, `flow::To Do`, `flow::Doing`, `flow::Blocked`, "
-            + "`flow::Review`; new labels are created at group level and documented in the handbook. (Handbook: "
-            + Handbook.Labels + ")",
+            + "`flow::Review`; a new one is created at group level and documented in the rules file.",
         HandbookSection = Handbook.Labels,
+        HandbookQuotes =
+        [
+            "Every open issue _with a sprint milestone_ should have a `flow` label",
+            "New labels can be created as appropriate at the Group Level and should be documented them here.",
+        ],
     };
 
     protected override string Help { get; } = "Use one of the documented flow labels: " + List(rules.Labels.Flow.Values.Select(v => v.Name))
-        + "; new labels are created at group level and documented in the handbook. (Handbook: " + Handbook.Labels + ")";
+        + "; a new one is created at group level and documented in the rules file.";
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
     {
@@ -34,6 +38,13 @@ public sealed class FlowLabelKnownRule(RuleSettings settings, RuleSet rules) : H
                 continue;
             }
 
+            if (LookAlikeOf(label, facts.Policy.KnownFlowLabels) is { } twin)
+            {
+                Report(context, "Flow label {0} is not {1}, though it looks the same: " + string.Join("; ", twin.Differences)
+                    + ". GitLab compares label names exactly, so this one is not a known flow label.", [label, twin.Known], suggestions: Replace(label, twin.Known));
+                continue;
+            }
+
             var closest = LabelResemblance.ClosestTo(label, facts.Policy.KnownFlowLabels);
             if (closest is null)
             {
@@ -41,8 +52,53 @@ public sealed class FlowLabelKnownRule(RuleSettings settings, RuleSet rules) : H
             }
             else
             {
-                Report(context, "Flow label {0} is not one of the known flow labels; did you mean {1}?", [label, closest]);
+                Report(context, "Flow label {0} is not one of the known flow labels; did you mean {1}?", [label, closest], suggestions: Replace(label, closest));
+            }
+        }
+
+        // A label that looks like a flow label but whose scope is not exactly the flow scope (Flow::Doing) counts as
+        // no flow label at all: say why, or the fixes that follow (flow::Triage added) look arbitrary.
+        foreach (var label in facts.Issue.Labels)
+        {
+            var scope = ScopedLabel.ScopeOf(label).ToString();
+            if (scope.Length == 0 || facts.FlowLabels.Contains(label) || LookAlike.Explain(scope, facts.Policy.FlowScope) is not { } differences)
+            {
+                continue;
+            }
+
+            var meant = ScopedLabel.Compose(facts.Policy.FlowScope, ScopedLabel.ValueOf(label).ToString());
+            var known = facts.Policy.KnownFlowLabels.Contains(meant) ? meant : LookAlikeOf(meant, facts.Policy.KnownFlowLabels)?.Known;
+            var message = "Label {0} does not count as a flow label: its scope is not " + Quote(facts.Policy.FlowScope) + " ("
+                + string.Join("; ", differences) + "). GitLab compares a scoped label's scope exactly, case included, so this "
+                + "label is in a scope of its own and the issue has no flow label from it.";
+            if (known is null)
+            {
+                Report(context, message, [label]);
+            }
+            else
+            {
+                Report(context, message + " Did you mean {1}?", [label, known], suggestions: Replace(label, known));
             }
         }
     }
+
+    /// <summary>The known name <paramref name="label"/> looks identical to, with how they differ.</summary>
+    private static (string Known, IReadOnlyList<string> Differences)? LookAlikeOf(string label, IEnumerable<string> known)
+    {
+        foreach (var candidate in known.Order(StringComparer.Ordinal))
+        {
+            if (LookAlike.Explain(label, candidate) is { } differences)
+            {
+                return (candidate, differences);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What a person types to swap the label for the one it was meant to be.</summary>
+    private static QuickAction[] Replace(string label, string known) => [new RemoveLabelAction(label), new AddLabelAction(known)];
+
+    /// <summary>A name from the rules file in backticks (trusted text: the rules file is validated).</summary>
+    private static string Quote(string name) => "`" + name.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal) + "`";
 }

@@ -16,15 +16,19 @@ public sealed class FlowLabelRequiredRule(RuleSettings settings, RuleSet rules) 
         AllowedActions = [RuleAction.Fix, RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Parameters = [new("label", "Flow label a fix adds (default: labels.flow.triage).")],
         Summary = "An issue in a sprint milestone has a flow label.",
-        Help = "Every open issue with a sprint milestone should have a `flow::` label: `flow::Triage` if it will likely "
-            + "move to a later week, `flow::To Do` if we intend to do it that week. (Handbook: " + Handbook.Labels + ")",
+        Help = "Add a `flow::` label: `flow::Triage` if it will likely move to a later week, `flow::To Do` if we "
+            + "intend to do it that week.",
         HandbookSection = Handbook.Labels,
+        HandbookQuotes =
+        [
+            "Every open issue _with a sprint milestone_ should have a `flow` label",
+        ],
     };
 
     private readonly string _label = settings.Parameter("label") ?? rules.Labels.Flow.Triage;
 
-    protected override string Help { get; } = "Every open issue with a sprint milestone should have a flow label, e.g. "
-        + List([rules.Labels.Flow.Triage]) + " if it will likely move to a later week. (Handbook: " + Handbook.Labels + ")";
+    protected override string Help { get; } = "Add a flow label, e.g. " + List([rules.Labels.Flow.Triage])
+        + " if it will likely move to a later week.";
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
     {

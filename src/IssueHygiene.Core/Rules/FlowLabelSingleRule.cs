@@ -15,9 +15,13 @@ public sealed class FlowLabelSingleRule(RuleSettings settings) : HygieneRule(Def
         DefaultAction = RuleAction.Comment,
         AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Summary = "An issue has at most one flow label.",
-        Help = "An issue is in exactly one place of the flow: keep the one `flow::` label that says where it is now "
-            + "and remove the others. (Handbook: " + Handbook.Labels + ")",
+        Help = "An issue is in one place of the flow: keep the one `flow::` label that says where it is now and remove "
+            + "the others (GitLab keeps one label per scope when the scoped-labels feature is available).",
         HandbookSection = Handbook.Labels,
+        HandbookQuotes =
+        [
+            "Every open issue _with a sprint milestone_ should have a `flow` label",
+        ],
     };
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)

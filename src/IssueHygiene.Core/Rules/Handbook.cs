@@ -15,4 +15,15 @@ public static class Handbook
     public const string TouchesCode = "A merge request that touches code is never trivial, but one that fixes a typo in the documentation probably is.";
 
     public const string CommunityExperts = "All team members are expected to review community contributions, but these can only be merged by an expert on the part of the code base in question.";
+
+    /// <summary>The section anchor a heading gets on the published handbook (<c>### Milestones</c> → <c>#milestones</c>).</summary>
+    public static string? AnchorOf(string section) => section switch
+    {
+        Milestones => "milestones",
+        Labels => "labels",
+        TriageProcess => "triage-process",
+        CodeReview => "code-review",
+        // The secrets procedure is on the Community page, not under the handbook's URL: no link.
+        _ => null,
+    };
 }

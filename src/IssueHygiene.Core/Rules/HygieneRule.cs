@@ -27,6 +27,16 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
     /// <summary>How to fix a finding; rules that name labels list the rules file's, not the handbook's.</summary>
     protected virtual string Help => Descriptor.Help;
 
+    /// <summary>The handbook citation the help ends with (set once the rule set is known, see <see cref="Cite"/>).</summary>
+    private string _citation = string.Empty;
+
+    /// <summary>Completes the help text with the handbook's quotes and link as the rule set configures them.</summary>
+    internal HygieneRule Cite(RuleSet rules)
+    {
+        _citation = Descriptor.Citation.Render(rules, Settings);
+        return this;
+    }
+
     /// <summary>Names as the help text shows them: <c>`Bug`, `Feature Request`</c>.</summary>
     protected static string List(IEnumerable<string> names) => string.Join(", ", names.Select(n => "`" + n + "`"));
 
@@ -36,16 +46,21 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
     /// <summary>Inspects the facts and calls <see cref="Report"/> for each finding.</summary>
     protected abstract void Check(IssueFacts facts, ValidationContext<IssueFacts> context);
 
-    /// <summary>Records a finding; <paramref name="fixes"/> are kept only when the rule's action is fix.</summary>
+    /// <summary>
+    /// Records a finding; <paramref name="fixes"/> are applied only when the rule's action is fix. Otherwise they,
+    /// or <paramref name="suggestions"/>, are what a person can copy into a comment to fix it.
+    /// </summary>
     protected void Report(
         ValidationContext<IssueFacts> context,
         string messageTemplate,
         IReadOnlyList<string>? arguments = null,
         IReadOnlyList<QuickAction>? fixes = null,
         string? fixUnavailable = null,
-        IReadOnlyList<string>? fixUnavailableArguments = null)
+        IReadOnlyList<string>? fixUnavailableArguments = null,
+        IReadOnlyList<QuickAction>? suggestions = null)
     {
         var isFix = Settings.Action == RuleAction.Fix;
+        var applied = isFix && fixes is not null ? fixes : [];
         var violation = new Violation
         {
             Rule = Descriptor.Id,
@@ -53,8 +68,9 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
             Action = Settings.Action,
             MessageTemplate = messageTemplate,
             Arguments = arguments ?? [],
-            Help = Help,
-            Fixes = isFix && fixes is not null ? fixes : [],
+            Help = _citation.Length == 0 ? Help : Help + " " + _citation,
+            Fixes = applied,
+            Suggested = applied.Count > 0 ? [] : [.. (suggestions ?? fixes ?? []).Where(a => a.CanRender)],
             FixUnavailable = isFix ? fixUnavailable : null,
             FixUnavailableArguments = isFix && fixUnavailableArguments is not null ? fixUnavailableArguments : [],
         };

@@ -15,9 +15,12 @@ public sealed class LabelDocumentedRule(RuleSettings settings) : HygieneRule(Def
         DefaultAction = RuleAction.Report,
         AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Summary = "Every label on an issue is documented in the rules taxonomy.",
-        Help = "New labels can be created as appropriate at the group level and should be documented: add it to the "
-            + "rules file's taxonomy, or use a documented label. (Handbook: " + Handbook.Labels + ")",
+        Help = "Document the label in the rules file's taxonomy, or use a documented label.",
         HandbookSection = Handbook.Labels,
+        HandbookQuotes =
+        [
+            "New labels can be created as appropriate at the Group Level and should be documented them here.",
+        ],
     };
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)

@@ -26,6 +26,7 @@ public sealed class MergeRequestCommunityExpertMergeRule(RuleSettings settings, 
         Help = "\"" + Handbook.CommunityExperts + "\" Ask an expert (see `mergeRequests.experts` in the rules file) to "
             + "review the change after the fact. (Handbook: " + Handbook.CodeReview + ")",
         HandbookSection = Handbook.CodeReview,
+        HandbookQuotes = [Handbook.CommunityExperts],
         IsIssueLevel = false,
         IsMergeRequestLevel = true,
     };

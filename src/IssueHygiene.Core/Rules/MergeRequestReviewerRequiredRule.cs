@@ -20,6 +20,7 @@ public sealed class MergeRequestReviewerRequiredRule(RuleSettings settings, Merg
         Help = "\"" + Handbook.ReviewedByOthers + "\" \"" + Handbook.TouchesCode + "\" Ask someone to review it "
             + "(`/assign_reviewer @username`). (Handbook: " + Handbook.CodeReview + ")",
         HandbookSection = Handbook.CodeReview,
+        HandbookQuotes = [Handbook.ReviewedByOthers, Handbook.TouchesCode],
         IsIssueLevel = false,
         IsMergeRequestLevel = true,
     };

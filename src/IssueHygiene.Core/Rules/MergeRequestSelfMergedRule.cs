@@ -27,6 +27,7 @@ public sealed class MergeRequestSelfMergedRule(RuleSettings settings, MergeReque
         Help = "\"" + Handbook.ReviewedByOthers + "\" \"" + Handbook.TouchesCode + "\" The merge stands; have someone "
             + "else review the change after the fact. (Handbook: " + Handbook.CodeReview + ")",
         HandbookSection = Handbook.CodeReview,
+        HandbookQuotes = [Handbook.ReviewedByOthers, Handbook.TouchesCode],
         IsIssueLevel = false,
         IsMergeRequestLevel = true,
     };

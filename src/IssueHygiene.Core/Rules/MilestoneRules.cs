@@ -15,9 +15,9 @@ public static class MilestoneRules
         DefaultAction = RuleAction.Report,
         AllowedActions = [RuleAction.Report, RuleAction.Off],
         Summary = "Every sprint milestone's date is the sprint's weekday (Friday), and its due date agrees.",
-        Help = "Sprint milestones are identified by the Friday of the week in question: rename the milestone or fix "
-            + "its due date. (Handbook: " + Handbook.Milestones + ")",
+        Help = "Rename the milestone after its sprint's Friday, or fix its due date.",
         HandbookSection = Handbook.Milestones,
+        HandbookQuotes = ["Once an issue becomes a priority, set a sprint milestone (identified by the Friday of the week in question), even if it's still weeks away and may end up being moved."],
         IsIssueLevel = false,
     };
 
@@ -28,9 +28,9 @@ public static class MilestoneRules
         DefaultAction = RuleAction.Report,
         AllowedActions = [RuleAction.Report, RuleAction.Off],
         Summary = "At least planAheadWeeks (default 6) future sprint milestones exist.",
-        Help = "New sprint milestones are created about 6 weeks in advance: run `issue-hygiene milestones plan`. "
-            + "(Handbook: " + Handbook.Milestones + ")",
+        Help = "Create the missing sprint milestones: run `issue-hygiene milestones plan`.",
         HandbookSection = Handbook.Milestones,
+        HandbookQuotes = ["New sprint milestones are created about 6 weeks in advance as part of preparation for the weekly kickoff meeting."],
         IsIssueLevel = false,
     };
 

@@ -40,7 +40,7 @@ public static class RuleCatalog
         [.. IssueRules
             .Select(r => (r.Create, Settings: rules.SettingsFor(r.Descriptor.Id)))
             .Where(r => r.Settings.Action != RuleAction.Off)
-            .Select(r => r.Create(r.Settings, rules))];
+            .Select(r => r.Create(r.Settings, rules).Cite(rules))];
 
     /// <summary>The merge-request rules enabled by <paramref name="rules"/> (action not off), in catalog order.</summary>
     public static IReadOnlyList<MergeRequestRule> CreateMergeRequestRules(RuleSet rules) =>

@@ -20,11 +20,17 @@ public sealed record RuleDescriptor
     /// <summary>One line: what the rule checks.</summary>
     public required string Summary { get; init; }
 
-    /// <summary>How to fix a finding, naming the handbook section (no user text).</summary>
+    /// <summary>How to fix a finding (no user text); the handbook citation is appended to it.</summary>
     public required string Help { get; init; }
 
     /// <summary>The handbook section the rule comes from.</summary>
     public required string HandbookSection { get; init; }
+
+    /// <summary>The handbook's sentences the rule enforces, word for word (Markdown links reduced to their text).</summary>
+    public required IReadOnlyList<string> HandbookQuotes { get; init; }
+
+    /// <summary>The section and quotes, for help texts and links.</summary>
+    public HandbookCitation Citation => new(HandbookSection, HandbookQuotes);
 
     /// <summary>True for rules that check one issue (false for the sweep's milestone-level checks).</summary>
     public bool IsIssueLevel { get; init; } = true;

@@ -28,8 +28,13 @@ public sealed class SecretLeakRule(RuleSettings settings) : HygieneRule(Definiti
         ],
         Summary = "No credential (token, key, password) in an issue's title, description or comments.",
         Help = "Rotate (revoke and replace) the credential now, however briefly it was visible: anyone watching may "
-            + "already have it, and GitLab keeps earlier versions of a description. (Handbook: " + Handbook.SecretsLeakage + ")",
+            + "already have it, and GitLab keeps earlier versions of a description.",
         HandbookSection = Handbook.SecretsLeakage,
+        HandbookQuotes =
+        [
+            "Towards this end, the following actions should be taken as soon as anyone on the team realizes there were credentials/secrets exposed",
+            "this guidance to reset credentials should apply regardless of the duration of time that the credentials were onscreen.",
+        ],
     };
 
     /// <summary>Whether the rules file asks for redaction (<c>redact: true</c>).</summary>

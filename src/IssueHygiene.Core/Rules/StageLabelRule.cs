@@ -15,13 +15,16 @@ public sealed class StageLabelRule(RuleSettings settings, RuleSet rules) : Hygie
         DefaultAction = RuleAction.Report,
         AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Summary = "An issue has exactly one stage label (if appropriate).",
-        Help = "If appropriate, an issue should have one stage label (one of the letters in \"meltano\"): `Model`, "
-            + "`Extract`, `Load`, `Transform`, `Analyze`, `Orchestrate`. (Handbook: " + Handbook.Labels + ")",
+        Help = "If one fits, add one stage label: `Model`, `Extract`, `Load`, `Transform`, `Analyze`, `Orchestrate`.",
         HandbookSection = Handbook.Labels,
+        HandbookQuotes =
+        [
+            "If appropriate, an issue should have a stage label (one of the letters in \"meltano\")",
+        ],
     };
 
-    protected override string Help { get; } = "If appropriate, an issue should have one stage label: "
-        + List(rules.Labels.Stages.Where(s => !s.Unused).Select(s => s.Name)) + ". (Handbook: " + Handbook.Labels + ")";
+    protected override string Help { get; } = "If one fits, add one stage label: "
+        + List(rules.Labels.Stages.Where(s => !s.Unused).Select(s => s.Name)) + ".";
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
     {

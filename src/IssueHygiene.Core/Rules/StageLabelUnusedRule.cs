@@ -15,9 +15,12 @@ public sealed class StageLabelUnusedRule(RuleSettings settings) : HygieneRule(De
         DefaultAction = RuleAction.Comment,
         AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Summary = "No stage label marked unused (Notebook).",
-        Help = "The handbook marks this stage as currently unused: pick the stage the work belongs to, or remove "
-            + "the label. (Handbook: " + Handbook.Labels + ")",
+        Help = "Pick the stage the work belongs to, or remove the label.",
         HandbookSection = Handbook.Labels,
+        HandbookQuotes =
+        [
+            "`Notebook` (currently unused)",
+        ],
     };
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
@@ -26,7 +29,7 @@ public sealed class StageLabelUnusedRule(RuleSettings settings) : HygieneRule(De
         {
             if (facts.Policy.UnusedStageLabels.Contains(label))
             {
-                Report(context, "Stage label {0} is marked as currently unused.", [label]);
+                Report(context, "Stage label {0} is marked as currently unused.", [label], suggestions: [new RemoveLabelAction(label)]);
             }
         }
     }

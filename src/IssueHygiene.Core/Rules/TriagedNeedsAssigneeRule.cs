@@ -15,9 +15,12 @@ public sealed class TriagedNeedsAssigneeRule(RuleSettings settings) : HygieneRul
         DefaultAction = RuleAction.Comment,
         AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Summary = "An issue with an active flow label (To Do, Doing, Review) has an assignee.",
-        Help = "After triage an issue has a milestone, an assignee and `flow::To Do`: assign whoever will work on it "
-            + "(`/assign @username`), or move it back to `flow::Triage`. (Handbook: " + Handbook.TriageProcess + ")",
+        Help = "Assign whoever will work on it (`/assign @username`), or move it back to `flow::Triage`.",
         HandbookSection = Handbook.TriageProcess,
+        HandbookQuotes =
+        [
+            "After they've been triaged, they'll have a milestone (other than `Backlog`), an assignee, and the `flow::To Do` label.",
+        ],
     };
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)

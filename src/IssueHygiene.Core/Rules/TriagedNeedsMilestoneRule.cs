@@ -15,10 +15,13 @@ public sealed class TriagedNeedsMilestoneRule(RuleSettings settings) : HygieneRu
         DefaultAction = RuleAction.Comment,
         AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Summary = "An issue with an active flow label or flow::Blocked is not in the Backlog milestone.",
-        Help = "Once an issue becomes a priority it gets a sprint milestone (the Friday of its week), even if that is "
-            + "weeks away; if it is not a priority, use `flow::Triage`. (Handbook: " + Handbook.Milestones + "; "
-            + Handbook.TriageProcess + ")",
+        Help = "Work in flow is a priority: set the current sprint milestone (or a later sprint's), or, if it is not "
+            + "a priority yet, move it back to `flow::Triage`.",
         HandbookSection = Handbook.TriageProcess,
+        HandbookQuotes =
+        [
+            "After they've been triaged, they'll have a milestone (other than `Backlog`), an assignee, and the `flow::To Do` label.",
+        ],
     };
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
@@ -28,12 +31,12 @@ public sealed class TriagedNeedsMilestoneRule(RuleSettings settings) : HygieneRu
             return;
         }
 
-        var blocked = facts.Policy.Rules.Labels.Flow.Blocked;
         foreach (var label in facts.FlowLabels)
         {
-            if (facts.Policy.ActiveFlowLabels.Contains(label) || string.Equals(label, blocked, StringComparison.Ordinal))
+            if (facts.Policy.IsInFlowLabel(label))
             {
-                Report(context, "This issue is marked {0} but its milestone is {1}.", [label, facts.Issue.Milestone!.Title]);
+                IReadOnlyList<QuickAction>? copy = facts.CurrentSprint is { } sprint ? [new SetMilestoneAction(sprint.Title)] : null;
+                Report(context, "This issue is marked {0} but its milestone is {1}.", [label, facts.Issue.Milestone!.Title], suggestions: copy);
                 return;
             }
         }

@@ -11,17 +11,21 @@ public sealed class TypeLabelRule(RuleSettings settings, RuleSet rules) : Hygien
     public static RuleDescriptor Definition { get; } = new()
     {
         Id = "type-label",
-        DefaultSeverity = Severity.Warning,
-        DefaultAction = RuleAction.Comment,
+        DefaultSeverity = Severity.Info,
+        DefaultAction = RuleAction.Report,
         AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Summary = "An issue has exactly one type label.",
-        Help = "When possible, an issue should have one label indicating its type: `Bug`, `Feature Request`, "
-            + "`Discussion`, `Exploration` or `Community Support`. (Handbook: " + Handbook.Labels + ")",
+        Help = "If one fits, add one type label: `Bug`, `Feature Request`, `Discussion`, `Exploration` or "
+            + "`Community Support`.",
         HandbookSection = Handbook.Labels,
+        HandbookQuotes =
+        [
+            "When possible, an issue should have a label indicating its type",
+        ],
     };
 
-    protected override string Help { get; } = "When possible, an issue should have one label indicating its type: "
-        + List(rules.Labels.Types.Select(t => t.Name)) + ". (Handbook: " + Handbook.Labels + ")";
+    protected override string Help { get; } = "If one fits, add one type label: "
+        + List(rules.Labels.Types.Select(t => t.Name)) + ".";
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
     {

@@ -37,7 +37,7 @@ public static class GitLabIssueMapper
         new(milestone.Id, milestone.Title, milestone.DueDate, milestone.StartDate, milestone.GroupId, milestone.ProjectId, milestone.State);
 
     /// <summary>
-    /// From an Issue Hook (or work item of type Issue); null for other work items (tasks, epics).
+    /// From an Issue Hook or a work item hook of any type (Core decides which types the rules govern); null for others.
     /// Hooks name the milestone by id only: <paramref name="milestoneLookup"/> resolves it (e.g. from a cached
     /// milestone list); unresolved, the snapshot gets a milestone with that id and an empty title.
     /// </summary>

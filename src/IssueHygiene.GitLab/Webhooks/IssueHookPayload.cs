@@ -25,12 +25,16 @@ public sealed record IssueHookPayload
 
     public IssueHookChanges? Changes { get; init; }
 
-    /// <summary>True when this event is about an issue (a work item only when its type is <c>Issue</c>).</summary>
+    /// <summary>
+    /// True when this event is about an issue-like work item in a project. Every work item type passes (a task, an
+    /// incident…): whether the rules govern it is Core's decision (<c>workItemTypes</c>), the same on every path, and
+    /// secret-leak applies to all of them.
+    /// </summary>
     public bool IsIssue =>
         ObjectKind switch
         {
             "issue" => true,
-            "work_item" => string.Equals(ObjectAttributes.Type, "Issue", StringComparison.OrdinalIgnoreCase),
+            "work_item" => Project.Id > 0,
             _ => false,
         };
 }

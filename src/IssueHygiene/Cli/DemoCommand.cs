@@ -24,6 +24,23 @@ public static class DemoCommand
         return demo;
     }
 
+    /// <summary>The seeded merge requests and what the "Code review" rules left on each (the note's headline and rules).</summary>
+    private static void WriteMergeRequestNotes(CliApp app, SimulatedGitLab simulator)
+    {
+        var project = simulator.Handbook!.Projects[0];
+        app.Output.WriteLine($"Merge requests in {project.PathWithNamespace} (handbook \"Code review\"):");
+        for (var iid = 1; iid <= SimulatedGitLab.SeededMergeRequestTitles.Count; iid++)
+        {
+            var note = simulator.MergeRequestNotes(project.Id, iid).Select(n => n.Body).FirstOrDefault(LintNote.IsLintNote);
+            var rules = note is null ? [] : MergeRequestRuleIds.Where(id => note.Contains("`" + id + "`", StringComparison.Ordinal)).ToList();
+            app.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  !{iid} {SimulatedGitLab.SeededMergeRequestTitles[iid - 1]}: {(rules.Count == 0 ? "no note (nothing to say)" : "sticky note: " + string.Join(", ", rules))}"));
+        }
+    }
+
+    private static readonly string[] MergeRequestRuleIds =
+        [.. Core.Rules.RuleCatalog.All.Where(d => d.IsMergeRequestLevel).Select(d => d.Id)];
+
     private static async Task<int> RunAsync(CliApp app, int issueCount, int seed, string outputFolder, CancellationToken cancellationToken)
     {
         if (issueCount is < 1 or > 100_000)
@@ -40,7 +57,7 @@ public static class DemoCommand
         }
 
         app.Output.WriteLine($"Starting a simulated GitLab with {issueCount} issues (seed {seed})…");
-        await using var simulator = await SimulatedGitLab.StartAsync(new SimulatorOptions { Issues = issueCount, Seed = seed }, cancellationToken);
+        await using var simulator = await SimulatedGitLab.StartAsync(new SimulatorOptions { Issues = issueCount, Seed = seed, SeedMergeRequests = true }, cancellationToken);
         var group = simulator.Handbook!.GroupPath;
         app.Output.WriteLine($"  {simulator.BaseUrl}: group '{group}' with {simulator.Handbook.Projects.Count} projects, the handbook's labels and sprint milestones");
 
@@ -91,6 +108,7 @@ public static class DemoCommand
         var notes = simulator.State.Issues().Sum(i => simulator.State.Notes(i.ProjectId, i.Iid).Count(n => LintNote.IsLintNote(n.Body)));
         app.Output.WriteLine();
         app.Output.WriteLine($"Done. {notes} issues carry a sticky lint note; reports are in {folder}.");
+        WriteMergeRequestNotes(app, simulator);
         app.Output.WriteLine("The dashboard is what `serve` answers at GET / with Dashboard:Enabled=true (behind your auth proxy).");
         app.Output.WriteLine("Next: point IssueHygiene at your GitLab (README, \"Use it on your GitLab\") and run `report` first.");
         return ExitCodes.Clean;

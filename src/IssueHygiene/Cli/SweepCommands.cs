@@ -35,7 +35,14 @@ public static class SweepCommands
             Description = "Write what each scope's summary issue would say to this file (dry run: nothing is written to GitLab).",
         };
 
-        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites, summaryPreview };
+        var state = new Option<string>("--state")
+        {
+            Description = "Which issues: opened (default), or all to include closed ones once (only the secret-leak check runs on them).",
+            DefaultValueFactory = _ => "opened",
+        };
+        state.AcceptOnlyFromAmong("opened", "all");
+
+        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites, state, summaryPreview };
         var writeMode = forceDryRun ? null : WriteModeOptions.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => OnlineRuntime.GuardAsync(app, async () =>
@@ -70,6 +77,7 @@ public static class SweepCommands
                 Scopes = scopes,
                 DryRun = runtime.Options.DryRun,
                 Incremental = parse.GetValue(incremental),
+                IncludeClosed = parse.GetValue(state) == "all",
                 MaxWrites = runtime.Options.MaxWritesPerRun,
                 KeepReportEntries = forceDryRun || parse.GetValue(reportFile) is { Length: > 0 },
                 SummaryPreview = parse.GetValue(summaryPreview) is not null,

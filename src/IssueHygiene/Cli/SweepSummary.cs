@@ -18,6 +18,11 @@ public static class SweepSummary
             text.Append(" (").Append(string.Join(", ", report.ByRule.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"))).Append(')');
         }
 
+        if (report.MergeRequestCount > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {report.MergeRequestCount} merge requests ({report.MergeRequests.Count} with findings)");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $", {report.WriteCount} {(report.DryRun ? "writes planned (dry run: none made)" : "writes")}");
         if (result.FailedWrites > 0)
         {

@@ -24,21 +24,30 @@ public static class HealthEndpoints
             };
             return Results.Text(body.ToJsonString(), "application/json", statusCode: checks.All(c => c.Ok) ? 200 : 503);
         });
-        var metricsEndpoint = app.MapGet("/metrics", async (HygieneMetrics metrics, IHygieneStore store, GitLabCallStatistics gitLab, CancellationToken cancellationToken) =>
+        var metricsEndpoint = app.MapGet("/metrics", async (HygieneMetrics metrics, IHygieneStore store, GitLabCallStatistics gitLab, GitLabReachability reachability, HygieneOptions options, CancellationToken cancellationToken) =>
         {
             QueueCounts? counts = null;
+            var sweeps = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
             try
             {
                 counts = await store.Deliveries.GetCountsAsync(cancellationToken);
+                foreach (var scope in HygieneServiceCollectionExtensions.ScopesFrom(options, null, null))
+                {
+                    if (await store.Sweeps.GetLastSuccessfulStartAsync(scope.Key, cancellationToken) is { } start)
+                    {
+                        sweeps[scope.Key] = start;
+                    }
+                }
             }
             catch (Exception e) when (e is System.Data.Common.DbException or StorageUnavailableException)
             {
                 // The gauges are left out; the counters still tell the story (readyz reports the store).
             }
 
-            return Results.Text(PrometheusText.Render(metrics, counts, gitLab.Snapshot()), PrometheusText.ContentType);
+            var gitLabUp = (await reachability.CheckAsync(cancellationToken)).Ok;
+            return Results.Text(PrometheusText.Render(metrics, counts, gitLab.Snapshot(), new ServiceHealthFacts(sweeps, gitLabUp)), PrometheusText.ContentType);
         });
-        var statusEndpoint = app.MapGet("/status", async (HygieneMetrics metrics, IHygieneStore store, HygieneOptions options, CancellationToken cancellationToken) =>
+        var statusEndpoint = app.MapGet("/status", async (HygieneMetrics metrics, IHygieneStore store, HygieneOptions options, GitLabReachability reachability, CancellationToken cancellationToken) =>
         {
             var counts = await store.Deliveries.GetCountsAsync(cancellationToken);
             var dead = await store.Deliveries.ListDeadLettersAsync(20, cancellationToken);
@@ -49,8 +58,11 @@ public static class HealthEndpoints
                 sweeps.Add(new JsonObject { ["scope"] = scope.Key, ["lastSuccessfulStart"] = last?.ToString("O") });
             }
 
+            var gitLabCheck = await reachability.CheckAsync(cancellationToken);
             var body = new JsonObject
             {
+                ["version"] = BuildVersion.Informational,
+                ["gitlab"] = new JsonObject { ["reachable"] = gitLabCheck.Ok, ["detail"] = gitLabCheck.Detail },
                 ["dryRun"] = options.DryRun,
                 ["queue"] = new JsonObject { ["depth"] = counts.Depth, ["pending"] = counts.Pending, ["claimed"] = counts.Claimed, ["dead"] = counts.Dead },
                 ["deliveries"] = new JsonObject

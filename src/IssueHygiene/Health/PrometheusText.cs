@@ -10,9 +10,12 @@ public static class PrometheusText
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    public static string Render(HygieneMetrics metrics, QueueCounts? queue, GitLabCallStatisticsSnapshot gitLab)
+    public static string Render(HygieneMetrics metrics, QueueCounts? queue, GitLabCallStatisticsSnapshot gitLab, ServiceHealthFacts? facts = null)
     {
+        facts ??= ServiceHealthFacts.None;
         var text = new StringBuilder();
+        text.Append("# HELP issuehygiene_build_info The running build (always 1).\n# TYPE issuehygiene_build_info gauge\n")
+            .Append("issuehygiene_build_info{version=\"").Append(Escape(BuildVersion.Short)).Append("\"} 1\n");
         Counter(text, "issuehygiene_deliveries_received_total", "Webhook deliveries that passed the token check (stored, duplicate, ignored or malformed).", metrics.Received);
         Counter(text, "issuehygiene_deliveries_deduplicated_total", "Deliveries whose Idempotency-Key was already stored.", metrics.Deduplicated);
         Counter(text, "issuehygiene_deliveries_processed_total", "Deliveries the lint worker completed.", metrics.Processed);
@@ -36,17 +39,34 @@ public static class PrometheusText
                 .Append(call.StatusCode.ToString(CultureInfo.InvariantCulture)).Append("\"} ").Append(call.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
-        Gauge(text, "issuehygiene_rate_limit_wait_seconds_total", "Time spent waiting for GitLab's rate limits.", gitLab.RateLimitWait.TotalSeconds);
+        Counter(text, "issuehygiene_rate_limit_wait_seconds_total", "Time spent waiting for GitLab's rate limits.", gitLab.RateLimitWait.TotalSeconds);
         Counter(text, "issuehygiene_rate_limited_responses_total", "429 answers from GitLab.", gitLab.RateLimitedResponses);
         if (metrics.LastSweepDuration is { } sweep)
         {
             Gauge(text, "issuehygiene_sweep_duration_seconds", "Duration of the last sweep.", sweep.TotalSeconds);
         }
 
+        text.Append("# HELP issuehygiene_last_successful_sweep_timestamp_seconds When the last successful sweep of the scope started (Unix time).\n")
+            .Append("# TYPE issuehygiene_last_successful_sweep_timestamp_seconds gauge\n");
+        foreach (var (scope, start) in facts.LastSuccessfulSweeps.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            text.Append("issuehygiene_last_successful_sweep_timestamp_seconds{scope=\"").Append(Escape(scope)).Append("\"} ")
+                .Append((start.ToUnixTimeMilliseconds() / 1000.0).ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        if (facts.GitLabUp is { } up)
+        {
+            Gauge(text, "issuehygiene_gitlab_up", "1 when GitLab answered the last check with a valid token, else 0.", up ? 1 : 0);
+        }
+
         return text.ToString();
     }
 
     private static void Counter(StringBuilder text, string name, string help, long value) =>
+        text.Append("# HELP ").Append(name).Append(' ').Append(help).Append("\n# TYPE ").Append(name).Append(" counter\n")
+            .Append(name).Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+
+    private static void Counter(StringBuilder text, string name, string help, double value) =>
         text.Append("# HELP ").Append(name).Append(' ').Append(help).Append("\n# TYPE ").Append(name).Append(" counter\n")
             .Append(name).Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
 

@@ -1,5 +1,4 @@
 using IssueHygiene.Core.Policy;
-using IssueHygiene.GitLab;
 using IssueHygiene.Storage;
 
 namespace IssueHygiene.Health;
@@ -8,15 +7,14 @@ namespace IssueHygiene.Health;
 public sealed record ReadinessCheck(string Name, bool Ok, string Detail);
 
 /// <summary>
-/// <c>GET /readyz</c>: the store answers, the rules are loaded, and GitLab answers with a valid token. GitLab's answer
-/// is cached briefly so a probe every few seconds does not become API traffic.
+/// <c>GET /readyz</c>: can this replica accept and keep a delivery? The store answers and the rules are loaded —
+/// nothing more. GitLab is deliberately not asked: while GitLab is down, deliveries are still stored and processed
+/// when it is back, whereas a replica reported unready is taken out of the Service, GitLab's deliveries then fail, and
+/// GitLab disables the hook after four failures and never resends. GitLab's reachability is reported by
+/// <c>/status</c>, <c>/metrics</c> (<c>issuehygiene_gitlab_up</c>) and <c>doctor</c> (<see cref="GitLabReachability"/>).
 /// </summary>
-public sealed class ReadinessProbe(IHygieneStore store, RuleSet rules, IGitLabClient gitLab, TimeProvider time) : IDisposable
+public sealed class ReadinessProbe(IHygieneStore store, RuleSet rules)
 {
-    private static readonly TimeSpan GitLabCacheFor = TimeSpan.FromSeconds(30);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (DateTimeOffset At, ReadinessCheck Check)? _gitLab;
-
     public async Task<IReadOnlyList<ReadinessCheck>> CheckAsync(CancellationToken cancellationToken)
     {
         var checks = new List<ReadinessCheck>();
@@ -31,42 +29,6 @@ public sealed class ReadinessProbe(IHygieneStore store, RuleSet rules, IGitLabCl
         }
 
         checks.Add(new ReadinessCheck("rules", rules.Rules.Count > 0, $"{rules.Rules.Count} rules from {System.IO.Path.GetFileName(rules.Source)}"));
-        checks.Add(await CheckGitLabAsync(cancellationToken));
         return checks;
-    }
-
-    public void Dispose() => _gate.Dispose();
-
-    private async Task<ReadinessCheck> CheckGitLabAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var now = time.GetUtcNow();
-            if (_gitLab is { } cached && now - cached.At < GitLabCacheFor)
-            {
-                return cached.Check;
-            }
-
-            ReadinessCheck check;
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(5));
-                var user = await gitLab.GetCurrentUserAsync(timeout.Token);
-                check = new ReadinessCheck("gitlab", true, $"token of user {user.Username}");
-            }
-            catch (Exception e) when (e is GitLab.Errors.GitLabException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                check = new ReadinessCheck("gitlab", false, e.Message);
-            }
-
-            _gitLab = (now, check);
-            return check;
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 }

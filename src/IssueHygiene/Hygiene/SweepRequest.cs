@@ -14,6 +14,12 @@ public sealed record SweepRequest
     /// <summary>Keep every issue with findings for a report; off, a sweep keeps only totals (flat memory).</summary>
     public bool KeepReportEntries { get; init; } = true;
 
+    /// <summary>
+    /// Closed issues too (<c>--state all</c>): the hygiene rules skip them, but secret-leak does not (a closed issue
+    /// stays readable), so a one-off sweep of everything contains old leaks.
+    /// </summary>
+    public bool IncludeClosed { get; init; }
+
     /// <summary><c>maxWritesPerRun</c>; null for no limit.</summary>
     public int? MaxWrites { get; init; } = 50;
 

@@ -11,7 +11,7 @@ public sealed record SweepResult(HygieneReport Report, int FailedWrites, bool Bu
 
     /// <summary>0 clean, 1 findings (error/warning), a failed write or the write budget hit (docs/architecture.md §5).</summary>
     public int ExitCode =>
-        BudgetExhausted || FailedWrites > 0 || Report.CountOf(Core.Policy.Severity.Error) + Report.CountOf(Core.Policy.Severity.Warning) > 0
+        BudgetExhausted || FailedWrites > 0 || Report.FoundProblems
             ? ExitCodes.Violations
             : ExitCodes.Clean;
 }

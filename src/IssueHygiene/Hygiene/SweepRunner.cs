@@ -107,7 +107,7 @@ public sealed partial class SweepRunner(
         {
             var listed = updatedAfter is { } since
                 ? ListChangedOrNewlyOverdueAsync(scope, since, stop.Token)
-                : ListOpenIssuesAsync(scope, null, null, stop.Token);
+                : ListOpenIssuesAsync(scope, null, null, stop.Token, request.IncludeClosed ? IssueStateFilter.All : IssueStateFilter.Opened);
             await foreach (var item in PrefetchAsync(listed, stop.Token))
             {
                 inFlight.Enqueue(ProcessThrottledAsync(item, throttle, catalogs, context, stop.Token));
@@ -317,9 +317,10 @@ public sealed partial class SweepRunner(
         }
     }
 
-    private IAsyncEnumerable<GitLabIssue> ListOpenIssuesAsync(SweepScope scope, DateTimeOffset? updatedAfter, string? milestone, CancellationToken cancellationToken)
+    private IAsyncEnumerable<GitLabIssue> ListOpenIssuesAsync(
+        SweepScope scope, DateTimeOffset? updatedAfter, string? milestone, CancellationToken cancellationToken, IssueStateFilter state = IssueStateFilter.Opened)
     {
-        var query = new IssueQuery { State = IssueStateFilter.Opened, UpdatedAfter = updatedAfter, Milestone = milestone };
+        var query = new IssueQuery { State = state, UpdatedAfter = updatedAfter, Milestone = milestone };
         return scope.Kind == SweepScopeKind.Group
             ? gitLab.ListGroupIssuesAsync(scope.IdOrPath, query, cancellationToken)
             : gitLab.ListProjectIssuesAsync(scope.IdOrPath, query with { Pagination = IssuePaginationMode.Keyset }, cancellationToken);

@@ -78,7 +78,9 @@ public static partial class ServeHost
         builder.Services.AddSingleton<NoteCommandReader>();
         builder.Services.AddSingleton<ProjectScope>();
         builder.Services.AddSingleton<IssueLinter>();
+        builder.Services.AddSingleton<MergeRequests.MergeRequestWebhookLinter>();
         builder.Services.AddSingleton<ReadinessProbe>();
+        builder.Services.AddSingleton<GitLabReachability>();
         builder.Services.AddHostedService<ScopeGroupResolver>();
         builder.Services.AddHostedService<LintWorker>();
         builder.Services.AddHostedService<DeliveryPurger>();

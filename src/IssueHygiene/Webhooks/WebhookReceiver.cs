@@ -74,6 +74,7 @@ public sealed partial class WebhookReceiver(
         {
             WebhookEvent.Issue issue => (issue.Payload.Project.Id, issue.Payload.ObjectAttributes.Iid, issue.Payload.Project.PathWithNamespace),
             WebhookEvent.Note note => (note.Payload.Project.Id, note.Payload.Issue!.Iid, note.Payload.Project.PathWithNamespace),
+            WebhookEvent.MergeRequest mr => (mr.Payload.Project.Id, MergeRequests.MergeRequestQueueKey.FromIid(mr.Payload.ObjectAttributes.Iid), mr.Payload.Project.PathWithNamespace),
             _ => (0L, 0L, null),
         };
         switch (parsed)
@@ -120,7 +121,7 @@ public sealed partial class WebhookReceiver(
             new NewDelivery
             {
                 IdempotencyKey = key,
-                EventName = eventName.Length == 0 ? (parsed is WebhookEvent.Issue ? "Issue Hook" : "Note Hook") : eventName,
+                EventName = eventName.Length == 0 ? (parsed switch { WebhookEvent.Issue => "Issue Hook", WebhookEvent.MergeRequest => "Merge Request Hook", _ => "Note Hook" }) : eventName,
                 EventUuid = eventUuid,
                 ProjectId = projectId,
                 IssueIid = iid,

@@ -18,7 +18,8 @@ public sealed partial class LintWorker(
     HygieneMetrics metrics,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    ILogger<LintWorker> logger) : BackgroundService
+    ILogger<LintWorker> logger,
+    MergeRequests.MergeRequestWebhookLinter? mergeRequests = null) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -84,7 +85,9 @@ public sealed partial class LintWorker(
         LintResult result;
         try
         {
-            result = await linter.LintAsync(batch, stoppingToken);
+            result = mergeRequests is not null && MergeRequests.MergeRequestQueueKey.IsMergeRequest(batch.IssueIid)
+                ? await mergeRequests.LintAsync(batch, stoppingToken)
+                : await linter.LintAsync(batch, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

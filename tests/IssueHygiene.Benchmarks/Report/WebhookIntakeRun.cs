@@ -57,6 +57,7 @@ internal sealed record WebhookIntakeRun(string Store, int Connections, double Se
                 ["IssueHygiene__GitLab__Token"] = "bot-token",
                 ["IssueHygiene__GitLab__NotesPerMinute"] = "1000000",
                 ["IssueHygiene__GitLab__RequestsPerMinute"] = "1000000",
+                ["IssueHygiene__Storage__Provider"] = store,
                 ["IssueHygiene__Storage__ConnectionString"] = connectionString,
                 ["IssueHygiene__Storage__Durability"] = "Full",
                 ["IssueHygiene__DryRun"] = "false",
@@ -169,7 +170,8 @@ internal sealed record WebhookIntakeRun(string Store, int Connections, double Se
         {
             var project = issue.GetProperty("project_id").GetInt64();
             var body = IssueHookBody(project, paths[project], issue.GetProperty("id").GetInt64(), issue.GetProperty("iid").GetInt64());
-            lua.Append("  ").Append(JsonSerializer.Serialize(body)).Append(",\n");
+            // A long bracket: Lua 5.1 (wrk's LuaJIT) has no \u escapes, and the body holds no "]==]".
+            lua.Append("  [==[").Append(body).Append("]==],\n");
         }
 
         lua.Append("}\n");

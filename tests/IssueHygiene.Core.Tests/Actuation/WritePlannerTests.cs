@@ -71,7 +71,7 @@ public sealed class WritePlannerTests
     [Fact]
     public void Plan_UnchangedFindings_WritesNothing()
     {
-        var issue = TestData.With(["flow::Doing", "Extract"], Current);
+        var issue = TestData.With(["flow::Doing", "Bug", "Notebook"], Current);
         var create = Planner.Plan(Evaluate(issue), [], TestData.Now).Writes.Single();
 
         Assert.True(Planner.Plan(Evaluate(issue), [Stored(9, create)], TestData.Now).IsEmpty);
@@ -80,21 +80,21 @@ public sealed class WritePlannerTests
     [Fact]
     public void Plan_ChangedFindings_EditsTheNoteInPlace()
     {
-        var issue = TestData.With(["flow::Doing", "Extract"], Current);
+        var issue = TestData.With(["flow::Doing", "Bug", "Notebook"], Current);
         var create = Planner.Plan(Evaluate(issue), [], TestData.Now).Writes.Single();
 
-        var plan = Planner.Plan(Evaluate(issue with { Labels = [.. issue.Labels, "Notebook"] }), [Stored(9, create)], TestData.Now);
+        var plan = Planner.Plan(Evaluate(issue with { Labels = [.. issue.Labels, "flow::Review"] }), [Stored(9, create)], TestData.Now);
 
         var edit = Assert.Single(plan.Writes);
         Assert.Equal(WriteKind.NoteEdit, edit.Kind);
         Assert.Equal(9, edit.NoteId);
-        Assert.Contains("stage-label-unused", edit.Body, StringComparison.Ordinal);
+        Assert.Contains("flow-label-single", edit.Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Plan_IssueBecameClean_EditsToResolvedOnceThenNothing()
     {
-        var issue = TestData.With(["flow::Doing", "Extract"], Current);
+        var issue = TestData.With(["flow::Doing", "Bug", "Notebook"], Current);
         var create = Planner.Plan(Evaluate(issue), [], TestData.Now).Writes.Single();
 
         var resolve = Planner.Plan(Evaluate(TestData.CleanIssue()), [Stored(9, create)], TestData.Now);
@@ -113,7 +113,7 @@ public sealed class WritePlannerTests
     [Fact]
     public void Plan_DuplicateNotes_KeepsTheOldestAndDeletesTheRest()
     {
-        var issue = TestData.With(["flow::Doing", "Extract"], Current);
+        var issue = TestData.With(["flow::Doing", "Bug", "Notebook"], Current);
         var create = Planner.Plan(Evaluate(issue), [], TestData.Now).Writes.Single();
 
         var plan = Planner.Plan(Evaluate(issue), [Stored(30, create), Stored(10, create), Stored(20, create)], TestData.Now);
@@ -139,7 +139,7 @@ public sealed class WritePlannerTests
     [Fact]
     public void Plan_HandEditedNoteWithoutState_IsRestored()
     {
-        var issue = TestData.With(["flow::Doing", "Extract"], Current);
+        var issue = TestData.With(["flow::Doing", "Bug", "Notebook"], Current);
 
         var plan = Planner.Plan(Evaluate(issue), [ExistingNote.FromBody(4, LintNote.Marker + "\nsomeone edited this")], TestData.Now);
 

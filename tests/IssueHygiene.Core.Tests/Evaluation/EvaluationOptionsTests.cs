@@ -13,6 +13,9 @@ public sealed class EvaluationOptionsTests
     private static readonly LintNoteRenderer Renderer = new(TestData.Handbook);
     private static readonly RuleWaiver TypeLabelWaiver = new("type-label", new DateOnly(2026, 12, 31), "imported `from` Jira\n/close", "dev");
 
+    // type-label is info (never in the note): the note-lifecycle tests waive a warning that is in the note.
+    private static readonly RuleWaiver UnusedStageWaiver = new("stage-label-unused", new DateOnly(2026, 12, 31), "legacy", "dev");
+
     [Fact]
     public void Evaluate_NoOptions_SameAsPlainEvaluation()
     {
@@ -80,7 +83,7 @@ public sealed class EvaluationOptionsTests
     [Fact]
     public void Plan_ExplainOnUnchangedNote_EditsOnceThenNothing()
     {
-        var issue = TestData.With(["Extract", "flow::Triage"], TestData.Backlog);
+        var issue = TestData.With(["Notebook", "Bug", "flow::Triage"], TestData.Backlog);
         var first = Planner.Plan(Evaluator.Evaluate(issue, TestData.Now), [], TestData.Now).Writes.Single();
         var stored = ExistingNote.FromBody(1, first.Body!);
 
@@ -96,9 +99,9 @@ public sealed class EvaluationOptionsTests
     [Fact]
     public void Plan_NewWaiver_NoteEditedToShowItAndStaysConverged()
     {
-        var issue = TestData.With(["Extract", "flow::Triage"], TestData.Backlog);
+        var issue = TestData.With(["Notebook", "Bug", "flow::Triage"], TestData.Backlog);
         var first = Planner.Plan(Evaluator.Evaluate(issue, TestData.Now), [], TestData.Now).Writes.Single();
-        var waived = Evaluator.Evaluate(issue, TestData.Now, null, new EvaluationOptions { Waivers = [TypeLabelWaiver] });
+        var waived = Evaluator.Evaluate(issue, TestData.Now, null, new EvaluationOptions { Waivers = [UnusedStageWaiver] });
 
         var edit = Assert.Single(Planner.Plan(waived, [ExistingNote.FromBody(1, first.Body!)], TestData.Now).Writes);
 

@@ -111,7 +111,7 @@ public sealed class EvaluatorBoundaryTests
         var verdict = evaluator.Evaluate(TestData.With(["flow::Doing", "Bug", "Extract"], TestData.Sprint("2026-11-20")), TestData.Now, catalog);
 
         Assert.Empty(verdict.QuickActions);
-        Assert.Contains("no current sprint milestone", Assert.Single(verdict.Violations).FixUnavailable);
+        Assert.Contains("no active sprint milestone dated on or after today", Assert.Single(verdict.Violations).FixUnavailable);
     }
 
     [Fact]

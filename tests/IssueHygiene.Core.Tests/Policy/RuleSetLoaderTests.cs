@@ -56,7 +56,7 @@ public sealed class RuleSetLoaderTests
         { "unknown rule", "rules:\n  milestone-requird: { action: fix }\n", ["bad.yml:2:3: no rule is called 'milestone-requird'; did you mean 'milestone-required'?"] },
         { "action the rule cannot take", "rules:\n  flow-label-single:\n    action: fix\n", ["bad.yml:3:13: rule 'flow-label-single' cannot take action 'fix' (it can: comment, report, off, summary)"] },
         { "bad severity", "rules:\n  type-label: { severity: fatal }\n", ["bad.yml:2:27: severity 'fatal' of rule 'type-label' must be error, warning or info"] },
-        { "unknown rule parameter", "rules:\n  type-label: { action: comment, allow: 2 }\n", ["bad.yml:2:34: unknown key 'allow' in rule 'type-label' (expected one of: severity, action)"] },
+        { "unknown rule parameter", "rules:\n  type-label: { action: report, allow: 2 }\n", ["bad.yml:2:33: unknown key 'allow' in rule 'type-label' (expected one of: severity, action)"] },
         { "info that comments", "rules:\n  stage-label: { action: comment }\n", ["bad.yml:2:26: rule 'stage-label' has severity info, which only reports show"] },
         { "bad rollover value", "rules:\n  sprint-overdue: { rollover: later }\n", ["bad.yml:2:31: sprint-overdue.rollover must be one of: current, backlog"] },
         { "regex that does not compile", "milestones:\n  sprint:\n    pattern: '(?<date>\\d{4'\n", ["bad.yml:3:14: milestones.sprint.pattern does not compile"] },

@@ -18,12 +18,12 @@ public sealed class LintNoteRendererTests
 
         Assert.StartsWith(LintNote.Marker + "\n", note.Body, StringComparison.Ordinal);
         Assert.True(LintNote.IsLintNote(note.Body));
-        Assert.Contains("| 🟡 warning | `type-label` | This issue has no type label. |", note.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("type-label", note.Body, StringComparison.Ordinal);
         Assert.Contains("`stage-label-unused`", note.Body, StringComparison.Ordinal);
         Assert.Contains("`triaged-needs-assignee`", note.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("label-documented", note.Body, StringComparison.Ordinal);
         Assert.Contains("**How to fix**", note.Body, StringComparison.Ordinal);
-        Assert.Contains("Handbook: Issue tracker best practices › Labels", note.Body, StringComparison.Ordinal);
+        Assert.Contains("Handbook, \"Issue tracker best practices › Labels\" (https://handbook.meltano.com/engineering/#labels): \u201C`Notebook` (currently unused)\u201D", note.Body, StringComparison.Ordinal);
         Assert.Empty(note.Commands);
     }
 

@@ -29,7 +29,9 @@ public sealed class ReportRendererTests
         var totals = root.GetProperty("totals");
         Assert.Equal(2, totals.GetProperty("issues").GetInt32());
         Assert.Equal(1, totals.GetProperty("writes").GetInt32());
-        Assert.Equal(1, totals.GetProperty("byRule").GetProperty("milestone-required").GetInt32());
+        // Totals count what the notes say: the write carries the milestone fix, so the finding is fixed by this run.
+        Assert.False(totals.GetProperty("byRule").TryGetProperty("milestone-required", out _));
+        Assert.Equal(1, totals.GetProperty("fixedByRule").GetProperty("milestone-required").GetInt32());
         Assert.Equal(1, totals.GetProperty("byRule").GetProperty("sprint-milestone-friday").GetInt32());
         var issue = Assert.Single(root.GetProperty("issues").EnumerateArray());
         Assert.Equal(7, issue.GetProperty("projectId").GetInt64());
@@ -38,6 +40,7 @@ public sealed class ReportRendererTests
         var violation = issue.GetProperty("violations")[0];
         Assert.Equal(["rule", "severity", "message"], violation.EnumerateObject().Select(p => p.Name));
         Assert.Equal("milestone-required", violation.GetProperty("rule").GetString());
+        Assert.Equal(["milestone-required"], issue.GetProperty("fixedByThisRun").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("error", violation.GetProperty("severity").GetString());
         var write = issue.GetProperty("plannedWrites")[0];
         Assert.Equal("note-create", write.GetProperty("kind").GetString());
@@ -51,7 +54,8 @@ public sealed class ReportRendererTests
 
         Assert.Contains("(dry run: nothing was written)", markdown, StringComparison.Ordinal);
         Assert.Contains("Issues checked: **2**", markdown, StringComparison.Ordinal);
-        Assert.Contains("| `milestone-required` | error | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `milestone-required` | error | 0 | – | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Fixed by this run: **1** (`milestone-required` 1)", markdown, StringComparison.Ordinal);
         Assert.Contains("would write `note-create`: `/milestone %\"Backlog\"`", markdown, StringComparison.Ordinal);
         Assert.Contains("  <!-- issue-hygiene:lint -->", markdown, StringComparison.Ordinal);
         Assert.Contains("names 2026-11-26, a Thursday, not a Friday", markdown, StringComparison.Ordinal);
@@ -86,8 +90,9 @@ public sealed class ReportRendererTests
         Assert.Equal(["#42 Make extractors faster", "#7 Make extractors faster", "#8 bellU+0007 <b>&", "#9 (confidential)"], cases.Keys.Order(StringComparer.Ordinal));
         var failure = Assert.Single(cases["#7 Make extractors faster"].Elements("failure"));
         Assert.Equal("milestone-required", failure.Attribute("type")!.Value);
-        Assert.Equal("2 findings: milestone-required, type-label", failure.Attribute("message")!.Value);
-        Assert.Contains("warning type-label:", failure.Value, StringComparison.Ordinal);
+        // type-label is info ("When possible"): not part of the failure.
+        Assert.Equal("This issue has no milestone.", failure.Attribute("message")!.Value);
+        Assert.DoesNotContain("type-label", failure.Value, StringComparison.Ordinal);
         Assert.Empty(cases["#42 Make extractors faster"].Elements());
         Assert.Empty(cases["#8 bellU+0007 <b>&"].Elements("failure"));
         Assert.Contains("info stage-label", cases["#8 bellU+0007 <b>&"].Element("system-out")!.Value, StringComparison.Ordinal);

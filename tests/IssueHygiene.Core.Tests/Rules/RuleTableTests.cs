@@ -58,10 +58,11 @@ public sealed class RuleTableTests
     [Fact]
     public void Evaluate_UnknownFlowValue_SaysWhichKnownValueItResembles()
     {
-        var verdict = Evaluator.Evaluate(TestData.With(["flow::doing", "Bug", "Extract"], Current), TestData.Now);
+        var verdict = Evaluator.Evaluate(TestData.With(["flow::Revew", "Bug", "Extract"], Current), TestData.Now);
 
         var violation = Assert.Single(verdict.Violations);
-        Assert.Equal("Flow label \"flow::doing\" is not one of the known flow labels; did you mean \"flow::Doing\"?", violation.Message);
+        Assert.Equal("Flow label \"flow::Revew\" is not one of the known flow labels; did you mean \"flow::Review\"?", violation.Message);
+        Assert.Equal(["/unlabel ~\"flow::Revew\"", "/label ~\"flow::Review\""], violation.Suggested.Select(a => a.Render()));
     }
 
     [Fact]
@@ -81,11 +82,20 @@ public sealed class RuleTableTests
     }
 
     [Fact]
-    public void Evaluate_MissingMilestoneWithFlowLabel_SetsMilestoneOnly()
+    public void Evaluate_MissingMilestoneWithTriageLabel_SetsBacklogOnly()
+    {
+        var verdict = Evaluator.Evaluate(TestData.With(["flow::Triage", "Bug", "Extract"]), TestData.Now);
+
+        Assert.Equal(["/milestone %\"Backlog\""], verdict.QuickActions.Select(a => a.Render()));
+    }
+
+    [Fact]
+    public void Evaluate_MissingMilestoneInFlowOffline_CommentsInsteadOfBacklog()
     {
         var verdict = Evaluator.Evaluate(TestData.With(["flow::Doing", "Bug", "Extract"]), TestData.Now);
 
-        Assert.Equal(["/milestone %\"Backlog\""], verdict.QuickActions.Select(a => a.Render()));
+        Assert.Empty(verdict.QuickActions);
+        Assert.Contains("current sprint milestone is not known offline", Assert.Single(verdict.Violations).FixUnavailable);
     }
 
     [Fact]
@@ -112,7 +122,7 @@ public sealed class RuleTableTests
         var severities = verdict.Violations.ToDictionary(v => v.Rule, v => v.Severity.ToString().ToLowerInvariant());
 
         Assert.Equal("error", severities["milestone-required"]);
-        Assert.Equal("warning", severities["type-label"]);
+        Assert.Equal("info", severities["type-label"]);
         Assert.Equal("warning", severities["stage-label-unused"]);
         Assert.Equal("warning", severities["triaged-needs-assignee"]);
         Assert.Equal("info", severities["label-documented"]);

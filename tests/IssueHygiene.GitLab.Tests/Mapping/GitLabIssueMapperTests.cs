@@ -21,17 +21,37 @@ public sealed class GitLabIssueMapperTests
             """, GitLabJsonContext.Default.IssueHookPayload)!;
 
     [Theory]
-    [InlineData("issue", null, true)]
-    [InlineData("issue", "Issue", true)]
-    [InlineData("work_item", "Issue", true)]
-    [InlineData("work_item", "Task", false)]
-    [InlineData("work_item", "Epic", false)]
-    [InlineData("work_item", null, false)]
-    public void FromIssueHook_ObjectKindAndType_MapsOnlyIssues(string objectKind, string? type, bool mapped)
+    [InlineData("issue", null, null)]
+    [InlineData("issue", "Issue", "issue")]
+    [InlineData("work_item", "Issue", "issue")]
+    [InlineData("work_item", "Incident", "incident")]
+    [InlineData("work_item", "Task", "task")]
+    [InlineData("work_item", "Epic", "epic")]
+    [InlineData("work_item", null, null)]
+    public void FromIssueHook_ObjectKindAndType_MapsEveryWorkItemWithItsTypeForCoreToDecide(string objectKind, string? type, string? issueType)
     {
+        // Which types the rules govern is Core's decision (workItemTypes), the same on every path: the hook only maps.
         var snapshot = GitLabIssueMapper.FromIssueHook(Hook(objectKind, type));
 
-        Assert.Equal(mapped, snapshot is not null);
+        Assert.NotNull(snapshot);
+        Assert.Equal(issueType, snapshot.IssueType);
+    }
+
+    [Theory]
+    [InlineData("Issue", true)]
+    [InlineData("Incident", true)]
+    [InlineData("Task", false)]
+    [InlineData("Epic", false)]
+    public void FromIssueHook_WorkItemThroughTheEvaluator_SameVerdictAsLintAndSweep(string type, bool governed)
+    {
+        // The webhook path hands Core the same snapshot shape as the REST list, so Core's one decision applies.
+        var rules = IssueHygiene.Core.Policy.Loading.RuleSetLoader.Load("version: 1\n", "rules.yml").RuleSet!;
+        var snapshot = GitLabIssueMapper.FromIssueHook(Hook("work_item", type))!;
+
+        var verdict = new IssueHygiene.Core.Evaluation.Evaluator(rules).Evaluate(snapshot, new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(governed, verdict.Status == IssueHygiene.Core.Evaluation.EvaluationStatus.Evaluated);
+        Assert.Equal(!governed, verdict.Status == IssueHygiene.Core.Evaluation.EvaluationStatus.SkippedWorkItemType);
     }
 
     [Theory]

@@ -14,6 +14,7 @@ using static IssueHygiene.Tests.Polling.PollingTestKit;
 namespace IssueHygiene.Tests.Polling;
 
 /// <summary><c>serve</c> with <c>Poll:Interval</c> against the simulator; no webhook registered unless a test says so.</summary>
+[Trait("Category", "Slow")]
 public sealed class PollingEndToEndTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);

@@ -8,6 +8,7 @@ using static IssueHygiene.Tests.Polling.PollingTestKit;
 namespace IssueHygiene.Tests.Polling;
 
 /// <summary>Two <c>serve</c> replicas on one store: only the holder of the <c>poll</c> lease polls.</summary>
+[Trait("Category", "Slow")]
 public sealed class PollingReplicaTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);

@@ -55,6 +55,39 @@ public sealed class DeploymentManifestTests
     }
 
     [Fact]
+    public void Kubernetes_Kustomization_NoSecretAndRestrictedPodSecurity()
+    {
+        var kustomization = Documents("deploy/kubernetes/kustomization.yaml").Single();
+        var resources = List(kustomization["resources"]).Cast<string>().ToList();
+        var applied = resources.SelectMany(r => Documents("deploy/kubernetes/" + r)).ToList();
+        var deployment = applied.Single(d => Equals(d["kind"], "Deployment"));
+        var pod = Map(Map(Map(deployment["spec"])["template"])["spec"]);
+        var container = Map(List(pod["containers"]).Single());
+        var podSecurity = Map(pod["securityContext"]);
+        var containerSecurity = Map(container["securityContext"]);
+
+        Assert.DoesNotContain(applied, d => Equals(d["kind"], "Secret"));
+        Assert.Equal("true", podSecurity["runAsNonRoot"]);
+        Assert.Equal("RuntimeDefault", Map(podSecurity["seccompProfile"])["type"]);
+        Assert.Equal("false", containerSecurity["allowPrivilegeEscalation"]);
+        Assert.Equal(["ALL"], List(Map(containerSecurity["capabilities"])["drop"]).Cast<string>());
+    }
+
+    [Fact]
+    public void Compose_Trial_ReplicasUseTheBotTokenAndTheWebhookIsRegistered()
+    {
+        var services = Map(Documents("deploy/docker-compose.yml").Single()["services"]);
+        var replica = Map(Map(services["issue-hygiene-1"])["environment"]);
+        var simulator = string.Join(' ', List(Map(services["gitlab-simulator"])["command"]).Cast<string>());
+        var register = string.Join(' ', List(Map(services["register-webhook"])["command"]).Cast<string>());
+
+        Assert.NotEqual("simulator-token", replica["IssueHygiene__GitLab__Token"]);
+        Assert.Contains($"--bot-token {replica["IssueHygiene__GitLab__Token"]}", simulator, StringComparison.Ordinal);
+        Assert.Contains("/hooks", register, StringComparison.Ordinal);
+        Assert.Contains($"\"token\":\"{replica["IssueHygiene__Webhook__Secrets__0"]}\"", register, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Kubernetes_RulesConfigMap_SameAsRepositoryRules()
     {
         var rules = Directory.GetFiles(CliRunner.Repo("deploy/kubernetes"), "*.yaml")

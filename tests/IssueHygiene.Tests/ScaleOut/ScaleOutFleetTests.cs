@@ -13,6 +13,7 @@ namespace IssueHygiene.Tests.ScaleOut;
 /// nightly sweep runs. Sized for the test suite (a 2-core machine, under a minute together): 150–200 seeded issues
 /// and 3 deliveries per issue; the issue's 2,000 deliveries over 500 issues run in the scale-out benchmark.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ScaleOutFleetTests
 {
     [Fact]

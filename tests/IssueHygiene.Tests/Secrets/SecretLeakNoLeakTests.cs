@@ -16,6 +16,7 @@ namespace IssueHygiene.Tests.Secrets;
 /// every output searched for the secret values: command output, reports, logs, notes written, audit log, the store's
 /// files, GitLab call metrics, the request log and the responses' own records. A value must appear nowhere.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SecretLeakNoLeakTests
 {
     [Fact]

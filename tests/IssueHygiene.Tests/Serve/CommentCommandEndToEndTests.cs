@@ -2,7 +2,10 @@ using IssueHygiene.Tests.Cli;
 
 namespace IssueHygiene.Tests.Serve;
 
-/// <summary><c>@bot</c> commands written in issue comments, answered in the sticky note.</summary>
+/// <summary>
+/// <c>@bot</c> commands written in issue comments, answered in the sticky note. The waiver tests use
+/// <c>stage-label-unused</c> (a warning in the note); <c>type-label</c> is info ("When possible") and never in a note.
+/// </summary>
 public sealed class CommentCommandEndToEndTests
 {
     private const string Bot = "@issue-hygiene-bot";
@@ -34,28 +37,28 @@ public sealed class CommentCommandEndToEndTests
     public async Task Waive_ByDeveloper_RecordedShownInNoteAndRuleNoLongerReported()
     {
         await using var harness = await ServeHarness.StartAsync();
-        var iid = await harness.CreateIssueAsync("Waive me", labels: "Extract");
+        var iid = await harness.CreateIssueAsync("Waive me", labels: "Notebook");
         await harness.WaitForQuietAsync();
-        Assert.Contains("`type-label`", Assert.Single(harness.LintNotes(iid)).Body, StringComparison.Ordinal);
+        Assert.Contains("`stage-label-unused`", Assert.Single(harness.LintNotes(iid)).Body, StringComparison.Ordinal);
 
-        await harness.CommentAsync(iid, $"Agreed with the team.\n{Bot} waive type-label until 2099-12-31 imported from Jira", "developer-user");
+        await harness.CommentAsync(iid, $"Agreed with the team.\n{Bot} waive stage-label-unused until 2099-12-31 imported from Jira", "developer-user");
         await harness.WaitForQuietAsync();
 
         var waiver = Assert.Single(await harness.Store.LintNotes.ListActiveWaiversAsync(harness.ProjectId, iid, new DateOnly(2030, 1, 1)));
-        Assert.Equal(("type-label", new DateOnly(2099, 12, 31), "imported from Jira", "developer-user"), (waiver.RuleId, waiver.Until, waiver.Reason, waiver.WaivedBy));
+        Assert.Equal(("stage-label-unused", new DateOnly(2099, 12, 31), "imported from Jira", "developer-user"), (waiver.RuleId, waiver.Until, waiver.Reason, waiver.WaivedBy));
         var note = Assert.Single(harness.LintNotes(iid)).Body;
         Assert.Contains("**Waived**", note, StringComparison.Ordinal);
-        Assert.Contains("- `type-label` waived by `developer-user` until 2099-12-31: `imported from Jira`", note, StringComparison.Ordinal);
-        Assert.DoesNotContain("| `type-label` |", note, StringComparison.Ordinal);
+        Assert.Contains("- `stage-label-unused` waived by `developer-user` until 2099-12-31: `imported from Jira`", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("| `stage-label-unused` |", note, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Waive_ThenSweep_SweepHonoursWaiverAndWritesNothing()
     {
         await using var harness = await ServeHarness.StartAsync();
-        var iid = await harness.CreateIssueAsync("Waive then sweep", labels: "Extract");
+        var iid = await harness.CreateIssueAsync("Waive then sweep", labels: "Notebook");
         await harness.WaitForQuietAsync();
-        await harness.CommentAsync(iid, $"{Bot} waive type-label", "developer-user");
+        await harness.CommentAsync(iid, $"{Bot} waive stage-label-unused", "developer-user");
         await harness.WaitForQuietAsync();
         var note = Assert.Single(harness.LintNotes(iid)).Body;
         var writes = harness.NonGetRequests();
@@ -73,16 +76,16 @@ public sealed class CommentCommandEndToEndTests
     public async Task Waive_ByGuest_RefusedInNoteAndNothingRecorded()
     {
         await using var harness = await ServeHarness.StartAsync();
-        var iid = await harness.CreateIssueAsync("Guest tries", labels: "Extract");
+        var iid = await harness.CreateIssueAsync("Guest tries", labels: "Notebook");
         await harness.WaitForQuietAsync();
 
-        await harness.CommentAsync(iid, $"{Bot} waive type-label", "guest-user");
+        await harness.CommentAsync(iid, $"{Bot} waive stage-label-unused", "guest-user");
         await harness.WaitForQuietAsync();
 
         Assert.Empty(await harness.Store.LintNotes.ListActiveWaiversAsync(harness.ProjectId, iid, new DateOnly(2030, 1, 1)));
         var note = Assert.Single(harness.LintNotes(iid)).Body;
-        Assert.Contains("Waiver of `type-label` by `guest-user` refused: waiving a rule needs Developer access or more.", note, StringComparison.Ordinal);
-        Assert.Contains("| `type-label` |", note, StringComparison.Ordinal);
+        Assert.Contains("Waiver of `stage-label-unused` by `guest-user` refused: waiving a rule needs Developer access or more.", note, StringComparison.Ordinal);
+        Assert.Contains("| `stage-label-unused` |", note, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,7 +107,7 @@ public sealed class CommentCommandEndToEndTests
     public async Task Lint_AfterStickyNoteDeletedByHand_NoteRestored()
     {
         await using var harness = await ServeHarness.StartAsync();
-        var iid = await harness.CreateIssueAsync("Lint me", labels: "Extract");
+        var iid = await harness.CreateIssueAsync("Lint me", labels: "Notebook");
         await harness.WaitForQuietAsync();
         var deleted = Assert.Single(harness.LintNotes(iid));
         using (var admin = harness.Simulator.CreateClient())

@@ -293,6 +293,42 @@ public sealed class HostileInputTests
         Assert.Equal(requestsBefore, simulator.RequestLog.Entries.Count);
     }
 
+    [Fact]
+    public async Task ServeProcess_PortAlreadyTaken_OneLineOnStderrNothingOnStdout()
+    {
+        // Hole 10: a start-up failure also printed "Hosting failed to start" with a stack trace on stdout.
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "issue-hygiene.dll"), "serve", "--urls", $"http://127.0.0.1:{port}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["IssueHygiene__GitLab__BaseUrl"] = "http://127.0.0.1:9";
+        start.Environment["IssueHygiene__GitLab__Token"] = "a-token-for-startup-tests";
+        start.Environment["IssueHygiene__Webhook__Secrets__0"] = ServeHarness.Secret;
+        start.Environment["IssueHygiene__Storage__ConnectionString"] = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("issue-hygiene-port-").FullName, "store.db")}";
+        start.Environment["IssueHygiene__Rules__Path"] = IssueHygiene.Tests.Cli.CliRunner.Repo("rules/handbook.yml");
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        // stderr carries the structured log (JSON lines, as it is not a terminal) and the one line the command prints.
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Equal(string.Empty, (await stdout).Trim());
+        var error = await stderr;
+        var plain = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.StartsWith('{'));
+        Assert.Contains("cannot listen", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", error, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string path, string authorization)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

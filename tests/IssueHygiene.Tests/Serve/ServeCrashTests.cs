@@ -12,6 +12,7 @@ using IssueHygiene.Tests.Cli;
 namespace IssueHygiene.Tests.Serve;
 
 /// <summary><c>serve</c> killed with SIGKILL in the middle of a burst and started again loses nothing it acknowledged.</summary>
+[Trait("Category", "Slow")]
 public sealed class ServeCrashTests
 {
     [Fact]

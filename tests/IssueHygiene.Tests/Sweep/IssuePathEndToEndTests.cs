@@ -20,6 +20,7 @@ namespace IssueHygiene.Tests.Sweep;
 /// (hygiene and secret-leak alike, read back from the simulator's request log), and an issue GitLab loses or refuses
 /// mid-sweep is recorded while the sweep goes on.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class IssuePathEndToEndTests
 {
     private static readonly Evaluator Evaluator = new(RuleSetLoader.Load(File.ReadAllText(CliRunner.Repo("rules/handbook.yml")), "handbook.yml").RuleSet!);
@@ -90,6 +91,37 @@ public sealed class IssuePathEndToEndTests
         // Every other offender still got its one note.
         var notes = harness.LintNoteCounts();
         Assert.All(offenders.Except(deleted), o => Assert.Equal(1, notes[o]));
+    }
+
+    [Fact]
+    public async Task Report_OverBudget_PlansEveryWriteAndSaysWhereALiveRunWouldStop()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 60, seed: 4);
+        var reportFile = Path.Combine(Path.GetDirectoryName(harness.StorePath)!, "budget.json");
+
+        var (_, _, error) = await harness.RunAsync(harness.Configuration(dryRun: true, maxWrites: 5), "report", "--report", reportFile, "--format", "json");
+
+        var totals = JsonDocument.Parse(await File.ReadAllTextAsync(reportFile)).RootElement.GetProperty("totals");
+        var planned = totals.GetProperty("writes").GetInt32();
+        Assert.True(planned > 5, error);
+        Assert.True(totals.GetProperty("budgetStopped").GetBoolean());
+        Assert.Equal(planned, totals.GetProperty("budget").GetProperty("planned").GetInt32());
+        Assert.InRange(totals.GetProperty("budget").GetProperty("withinBudget").GetInt32(), 1, 5);
+        Assert.Contains($"live run would stop after {totals.GetProperty("budget").GetProperty("withinBudget").GetInt32()} of {planned} writes (MaxWritesPerRun 5)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_BudgetStopped_SaysSoAndTheNextRunIsNotAResumedInterruption()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 60, seed: 4);
+
+        var (firstExit, _, first) = await harness.RunAsync(harness.Configuration(dryRun: false, maxWrites: 3), "sweep");
+        var (_, _, second) = await harness.RunAsync(harness.Configuration(dryRun: false, maxWrites: 3), "sweep");
+
+        Assert.Equal(ExitCodes.Violations, firstExit);
+        Assert.Contains("Stopped writing: the write budget (MaxWritesPerRun) was reached after", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("resuming an interrupted run", second, StringComparison.Ordinal);
+        Assert.InRange(harness.NonGetRequests(), 2, 6);
     }
 
     private static List<(string Method, string Path)> PlannedRequests(JsonElement report)

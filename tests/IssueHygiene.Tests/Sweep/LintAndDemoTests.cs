@@ -11,7 +11,8 @@ public sealed class LintAndDemoTests
     public async Task LintOnline_DryRun_PrintsTheVerdictAndWouldBeWritesWithoutWriting()
     {
         await using var harness = await SweepHarness.StartAsync(issues: 40);
-        var issue = harness.Simulator.State.Issues().First(i => i.State == "opened" && i.MilestoneTitle is null && i.CreatedAt < DateTimeOffset.UtcNow.AddHours(-2));
+        var issue = harness.Simulator.State.Issues().First(i => i.State == "opened" && i.MilestoneTitle is null && i.CreatedAt < DateTimeOffset.UtcNow.AddHours(-2)
+            && !i.Labels.Any(l => l.StartsWith("flow::", StringComparison.Ordinal)));
         var project = harness.Simulator.Handbook!.Projects.First(p => p.Id == issue.ProjectId);
 
         var (exit, output, error) = await harness.RunAsync(harness.Configuration(dryRun: false), "lint", $"{project.PathWithNamespace}#{issue.Iid}", "--dry-run");
@@ -27,7 +28,8 @@ public sealed class LintAndDemoTests
     public async Task LintOnline_Live_WritesOnceThenNothing()
     {
         await using var harness = await SweepHarness.StartAsync(issues: 40);
-        var issue = harness.Simulator.State.Issues().First(i => i.State == "opened" && i.MilestoneTitle is null && i.CreatedAt < DateTimeOffset.UtcNow.AddHours(-2));
+        var issue = harness.Simulator.State.Issues().First(i => i.State == "opened" && i.MilestoneTitle is null && i.CreatedAt < DateTimeOffset.UtcNow.AddHours(-2)
+            && !i.Labels.Any(l => l.StartsWith("flow::", StringComparison.Ordinal)));
 
         var first = await harness.RunAsync(harness.Configuration(dryRun: false), "lint", $"{issue.ProjectId}#{issue.Iid}");
         var second = await harness.RunAsync(harness.Configuration(dryRun: false), "lint", $"{issue.ProjectId}#{issue.Iid}");
@@ -107,5 +109,10 @@ public sealed class LintAndDemoTests
         Assert.EndsWith(": 0", changed[2].Trim(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder, "1-dry-run.md")));
         Assert.True(File.Exists(Path.Combine(folder, "3-second-sweep.md")));
+        // The seeded merge requests: findings and their sticky notes ("Code review", docs/merge-requests.md).
+        Assert.Contains("!1 Cache plugin lock files: sticky note: mr-self-merged", text, StringComparison.Ordinal);
+        Assert.Contains("!2 Fix typo in the installation guide: no note", text, StringComparison.Ordinal);
+        Assert.Contains("!3 Add a Snowflake extractor: sticky note: mr-community-expert-merge", text, StringComparison.Ordinal);
+        Assert.Contains("## Merge requests", File.ReadAllText(Path.Combine(folder, "1-dry-run.md")), StringComparison.Ordinal);
     }
 }

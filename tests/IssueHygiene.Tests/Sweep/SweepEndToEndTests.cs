@@ -8,6 +8,7 @@ using IssueHygiene.GitLabSimulator;
 namespace IssueHygiene.Tests.Sweep;
 
 /// <summary>Whole sweeps against the GitLab simulator: notes, fixes, convergence, dry run, budget, faults.</summary>
+[Trait("Category", "Slow")]
 public sealed class SweepEndToEndTests
 {
     private static readonly Evaluator Evaluator = new(RuleSetLoader.Load(File.ReadAllText(CliRunner.Repo("rules/handbook.yml")), "handbook.yml").RuleSet!);

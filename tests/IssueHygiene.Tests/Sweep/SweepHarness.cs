@@ -25,10 +25,11 @@ internal sealed class SweepHarness : IAsyncDisposable
     /// <summary>The clock the simulator and the command line share (real time unless a test fakes it).</summary>
     public TimeProvider Time { get; private init; } = TimeProvider.System;
 
-    public static async Task<SweepHarness> StartAsync(int issues, int seed = 7, SimulatorKnobsSettings? knobs = null, TimeProvider? time = null, TimeProvider? simulatorTime = null)
+    public static async Task<SweepHarness> StartAsync(int issues, int seed = 7, SimulatorKnobsSettings? knobs = null, TimeProvider? time = null, TimeProvider? simulatorTime = null, bool mergeRequests = false)
     {
         var simulator = await SimulatedGitLab.StartAsync(new SimulatorOptions
         {
+            SeedMergeRequests = mergeRequests,
             Issues = issues,
             Seed = seed,
             Knobs = knobs ?? new(),

@@ -64,14 +64,17 @@ public sealed class RolloverEndToEndTests
     }
 
     [Fact]
-    public async Task Sweep_SprintOverdueFixWithBacklogRollover_MovesToBacklog()
+    public async Task Sweep_SprintOverdueFixWithBacklogRollover_MovesToBacklogOnlyWorkNotInFlow()
     {
+        // Backlog is for what "is not a priority yet": work in flow (here flow::Doing) moves to the current sprint.
         await using var harness = await TaxonomyHarness.StartAsync();
-        var issue = await CreateOverdueIssueAsync(harness);
+        var triage = await harness.CreateIssueAsync("flow::Triage,Bug,Extract", PastSprint(harness).Id);
+        var doing = await CreateOverdueIssueAsync(harness);
 
         var (_, output, error) = await harness.RunAsync(harness.Configuration(dryRun: false, rulesPath: RulesWithRollover(harness, "backlog")), "sweep");
 
-        Assert.True(harness.Simulator.State.Issue(issue.ProjectId, issue.Iid)!.MilestoneTitle == "Backlog", output + error);
+        Assert.True(harness.Simulator.State.Issue(triage.ProjectId, triage.Iid)!.MilestoneTitle == "Backlog", output + error);
+        Assert.Equal(CurrentSprint(harness), harness.Simulator.State.Issue(doing.ProjectId, doing.Iid)!.MilestoneTitle);
     }
 
     [Fact]

@@ -40,6 +40,10 @@ internal static class RuleSetBuilder
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(d.TimeZone?.Value ?? RuleSetDefaults.TimeZone),
             GracePeriod = grace,
             ExemptionLabel = d.ExemptionLabel?.Value ?? RuleSetDefaults.ExemptionLabel,
+            WorkItemTypes = d.WorkItemTypes.Count > 0
+                ? d.WorkItemTypes.Select(t => t.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal)
+                : RuleSetDefaults.WorkItemTypeSet,
+            HandbookUrl = d.HandbookUrl is { } url ? new Uri(url.Value, UriKind.Absolute) : null,
             Milestones = new MilestonePolicy
             {
                 Backlog = d.Backlog?.Value ?? RuleSetDefaults.Backlog,

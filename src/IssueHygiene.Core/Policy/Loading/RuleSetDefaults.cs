@@ -19,6 +19,15 @@ public static class RuleSetDefaults
     public const string FlowTriage = "Triage";
     public const string FlowBlocked = "Blocked";
 
+    /// <summary>The work items the handbook's issue rules are about: issues and incidents.</summary>
+    public static IReadOnlyList<string> WorkItemTypes { get; } = ["issue", "incident"];
+
+    internal static IReadOnlySet<string> WorkItemTypeSet { get; } = WorkItemTypes.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every work item type GitLab has (what <c>workItemTypes</c> may name).</summary>
+    public static IReadOnlyList<string> KnownWorkItemTypes { get; } =
+        ["issue", "incident", "task", "epic", "test_case", "requirement", "objective", "key_result", "ticket"];
+
     public static IReadOnlyList<string> FlowValues { get; } = ["Triage", "To Do", "Doing", "Blocked", "Review"];
 
     public static IReadOnlyList<string> FlowActive { get; } = ["To Do", "Doing", "Review"];

@@ -17,6 +17,10 @@ public sealed record RuleSetDocument
 
     public Located<string>? ExemptionLabel { get; init; }
 
+    public IReadOnlyList<Located<string>> WorkItemTypes { get; init; } = [];
+
+    public Located<string>? HandbookUrl { get; init; }
+
     public Located<string>? Backlog { get; init; }
 
     public Located<string>? SprintPattern { get; init; }

@@ -26,6 +26,12 @@ public sealed class RuleSetDocumentValidator : AbstractValidator<RuleSetDocument
         RuleFor(d => d.GracePeriod).Must(g => g is null || (DurationText.TryParse(g.Value, out var span) && span <= TimeSpan.FromDays(30)))
             .WithMessage(d => $"gracePeriod '{d.GracePeriod!.Value}' is not a duration of at most 30 days (write e.g. 1h, 30m, 2d or 01:00:00)")
             .WithState(d => d.GracePeriod!.Location);
+        RuleForEach(d => d.WorkItemTypes).Must(t => RuleSetDefaults.KnownWorkItemTypes.Contains(t.Value.ToLowerInvariant()))
+            .WithMessage((_, t) => $"workItemTypes entry '{t.Value}' is not a GitLab work item type (one of {string.Join(", ", RuleSetDefaults.KnownWorkItemTypes)})")
+            .WithState((_, t) => t.Location);
+        RuleFor(d => d.HandbookUrl).Must(u => u is null || (Uri.TryCreate(u.Value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+            .WithMessage(d => $"handbookUrl '{d.HandbookUrl!.Value}' is not an absolute http(s) URL")
+            .WithState(d => d.HandbookUrl!.Location);
         RuleFor(d => d).Custom(CheckMilestones);
         RuleFor(d => d).Custom(CheckLabels);
         RuleFor(d => d).Custom(CheckRules);

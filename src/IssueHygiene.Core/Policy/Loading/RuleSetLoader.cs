@@ -10,7 +10,7 @@ namespace IssueHygiene.Core.Policy.Loading;
 /// </summary>
 public static class RuleSetLoader
 {
-    private static readonly string[] RootKeys = ["version", "timeZone", "gracePeriod", "exemptionLabel", "milestones", "labels", "rules", "summary", MergeRequestSection.Key];
+    private static readonly string[] RootKeys = ["version", "timeZone", "gracePeriod", "exemptionLabel", "workItemTypes", "handbookUrl", "milestones", "labels", "rules", "summary", MergeRequestSection.Key];
     private static readonly string[] SummaryKeys = ["title", "markerLabel"];
     private static readonly string[] MilestoneKeys = ["backlog", "sprint"];
     private static readonly string[] SprintKeys = ["pattern", "dateFormat", "weekday", "titleTemplate", "planAheadWeeks"];
@@ -75,6 +75,8 @@ public static class RuleSetLoader
                 "timeZone" => document with { TimeZone = walker.Scalar(value, "timeZone") },
                 "gracePeriod" => document with { GracePeriod = walker.Scalar(value, "gracePeriod") },
                 "exemptionLabel" => document with { ExemptionLabel = walker.Scalar(value, "exemptionLabel") },
+                "workItemTypes" => document with { WorkItemTypes = walker.Scalars(value, "workItemTypes") },
+                "handbookUrl" => document with { HandbookUrl = walker.Scalar(value, "handbookUrl") },
                 "milestones" => ReadMilestones(walker, value, document),
                 "labels" => ReadLabels(walker, value, document),
                 "summary" => ReadSummary(walker, value, document),

@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using IssueHygiene.Core.Rendering;
+using IssueHygiene.GitLabSimulator.Seeding;
+using IssueHygiene.Tests.Serve;
+
+namespace IssueHygiene.Tests.MergeRequests;
+
+/// <summary>The simulator fires Merge Request Hooks at a real in-process <c>serve</c>: durable queue, worker, one note.</summary>
+[Trait("Category", "Slow")]
+public sealed class MergeRequestWebhookEndToEndTests
+{
+    private static async Task<long> OpenAndSelfMergeAsync(ServeHarness harness, string branch)
+    {
+        harness.Simulator.PushBranch(harness.ProjectId, branch, "src/meltano/core/runner.py");
+        using var developer = harness.Simulator.CreateClient(sudo: SeededUsers.Developer);
+        var created = await developer.PostAsJsonAsync($"api/v4/projects/{harness.ProjectId}/merge_requests",
+            new { title = "Run faster", source_branch = branch, target_branch = "main" });
+        created.EnsureSuccessStatusCode();
+        var iid = (await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["iid"]!.GetValue<long>();
+        await harness.WaitForQuietAsync();
+        (await developer.PutAsync($"api/v4/projects/{harness.ProjectId}/merge_requests/{iid}/merge", null)).EnsureSuccessStatusCode();
+        await harness.WaitForQuietAsync();
+        return iid;
+    }
+
+    private static async Task RegisterMergeRequestHookAsync(ServeHarness harness)
+    {
+        using var admin = harness.Simulator.CreateClient();
+        var response = await admin.PostAsJsonAsync($"api/v4/groups/{harness.Simulator.Handbook!.GroupId}/hooks", new Dictionary<string, object>
+        {
+            ["url"] = harness.Url + "/webhooks/gitlab",
+            ["token"] = ServeHarness.Secret,
+            ["merge_requests_events"] = true,
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static int MergeRequestNoteWrites(ServeHarness harness) => harness.Simulator.RequestLog.Entries.Count(e =>
+        e.Method != "GET" && e.Path.Contains("/merge_requests/", StringComparison.Ordinal) && e.Path.Contains("/notes", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task MergeRequestHook_SelfMerged_GetsOneStickyNoteFromTheBot()
+    {
+        await using var harness = await ServeHarness.StartAsync(registerHook: false);
+        await RegisterMergeRequestHookAsync(harness);
+
+        var iid = await OpenAndSelfMergeAsync(harness, "runner");
+
+        var notes = harness.Simulator.MergeRequestNotes(harness.ProjectId, iid).Where(n => LintNote.IsLintNote(n.Body)).ToList();
+        var note = Assert.Single(notes);
+        Assert.Equal(SeededUsers.Bot, note.Author);
+        Assert.Contains("mr-self-merged", note.Body, StringComparison.Ordinal);
+        Assert.Contains("All non-trivial merge requests should be reviewed and merged by someone other than the author.", note.Body, StringComparison.Ordinal);
+        // Open (within the grace period) wrote nothing; merge wrote the one note.
+        Assert.Equal(1, MergeRequestNoteWrites(harness));
+    }
+
+    [Fact]
+    public async Task MergeRequestHook_DryRun_MakesNoWrite()
+    {
+        await using var harness = await ServeHarness.StartAsync(configure: c => c["DryRun"] = "true", registerHook: false);
+        await RegisterMergeRequestHookAsync(harness);
+
+        var iid = await OpenAndSelfMergeAsync(harness, "runner-dry");
+
+        Assert.Empty(harness.Simulator.MergeRequestNotes(harness.ProjectId, iid));
+        Assert.Equal(0, MergeRequestNoteWrites(harness));
+        Assert.Contains(harness.Simulator.RequestLog.Entries, e => e.Method == "GET" && e.Path.EndsWith($"/merge_requests/{iid}/diffs", StringComparison.Ordinal));
+        var audit = await harness.Store.Audit.QueryAsync(new Storage.Audit.AuditQuery { ProjectId = harness.ProjectId });
+        Assert.Contains(audit, a => a.Entry.DryRun && a.Entry.Detail!.StartsWith($"merge request !{iid}:", StringComparison.Ordinal));
+    }
+}
