@@ -142,7 +142,9 @@ public sealed class SweepEndToEndTests
         }
 
         Assert.Contains(faulty.Simulator.RequestLog.Entries, e => e.Status == 429);
-        Assert.Contains(faulty.Simulator.RequestLog.Entries, e => e.Status >= 500);
+        // Faults were injected: a 5xx, or a hang or dropped connection (logged with status 0). Since a sweep no longer
+        // reads each issue again before writing, a run makes few enough requests that any one kind may not come up.
+        Assert.Contains(faulty.Simulator.RequestLog.Entries, e => e.Status >= 500 || e.Status == 0);
         Assert.Equal(Summary(clean), Summary(faulty));
         Assert.All(faulty.LintNoteCounts().Values, count => Assert.InRange(count, 0, 1));
     }
