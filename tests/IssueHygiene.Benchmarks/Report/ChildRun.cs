@@ -12,6 +12,9 @@ internal sealed record ChildRun(int ExitCode, double WallSeconds, double UserSec
 {
     public double CpuSeconds => UserSeconds + SystemSeconds;
 
+    /// <summary>The one-minute load average when the child exited.</summary>
+    public string LoadAverage { get; init; } = MachineLoad.Now();
+
     public static async Task<ChildRun> RunAsync(string executable, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
     {
         if (!File.Exists("/usr/bin/time"))

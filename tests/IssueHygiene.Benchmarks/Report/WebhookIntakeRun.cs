@@ -24,6 +24,9 @@ internal sealed record WebhookIntakeRun(string Store, int Connections, double Se
 
     public bool NothingLost => Rows >= Acknowledged;
 
+    /// <summary>The one-minute load average when the run ended.</summary>
+    public string LoadAverage { get; init; } = MachineLoad.Now();
+
     public static async Task<WebhookIntakeRun> RunAsync(string root, string executable, string store, string? postgres, int connections, int seconds)
     {
         var simPort = 20000 + Random.Shared.Next(20000);
@@ -120,7 +123,7 @@ internal sealed record WebhookIntakeRun(string Store, int Connections, double Se
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"webhook intake {Store}, {Connections} connections: {PerSecond:F0} acks/s over {Seconds:F0} s, p50 {P50Ms:F1} ms, p99 {P99Ms:F1} ms, "
-        + $"{Acknowledged:N0} acknowledged, {Failed:N0} failed, {Rows:N0} rows stored ({(NothingLost ? "none lost" : "LOST DELIVERIES")})");
+        + $"{Acknowledged:N0} acknowledged, {Failed:N0} failed, {Rows:N0} rows stored ({(NothingLost ? "none lost" : "LOST DELIVERIES")}); load average {LoadAverage}");
 
     private static async Task WaitReadyAsync(int port, Process serve)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IssueHygiene.Cli;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Issues;
@@ -21,7 +22,7 @@ namespace IssueHygiene.Tests.Sweep;
 /// mid-sweep is recorded while the sweep goes on.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class IssuePathEndToEndTests
+public sealed partial class IssuePathEndToEndTests
 {
     private static readonly Evaluator Evaluator = new(RuleSetLoader.Load(File.ReadAllText(CliRunner.Repo("rules/handbook.yml")), "handbook.yml").RuleSet!);
 
@@ -55,7 +56,18 @@ public sealed class IssuePathEndToEndTests
             .Where(e => e.Method != "GET" && e.Path.StartsWith("/api/", StringComparison.Ordinal))
             .Select(e => (e.Method, e.Path)).Order().ToList();
         Assert.Equal(planned.Order().ToList(), executed);
+        // The listing's snapshot is fresh and no other writer touched the issues: a live sweep costs the pages, the
+        // catalog and the writes. Only a plan that replaces text a person may have edited (the secret-leak redaction,
+        // a REST update) reads its issue again under the write lock first.
+        var reread = harness.Simulator.RequestLog.Entries.Skip(logged)
+            .Where(e => e.Method == "GET" && SingleIssuePath().IsMatch(e.Path)).Select(e => e.Path).ToList();
+        var updated = planned.Where(r => r.Method == "PUT" && SingleIssuePath().IsMatch(r.Path)).Select(r => r.Path).ToHashSet();
+        Assert.All(reread, path => Assert.Contains(path, updated));
+        Assert.True(reread.Count <= updated.Count, $"{reread.Count} issues read again for {updated.Count} REST updates");
     }
+
+    [GeneratedRegex(@"^/api/v4/projects/\d+/issues/\d+$")]
+    private static partial Regex SingleIssuePath();
 
     [Fact]
     public async Task Sweep_IssuesDeletedMidSweep_RecordedAsGoneAndTheSweepGoesOn()
