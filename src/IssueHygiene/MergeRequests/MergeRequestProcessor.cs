@@ -64,7 +64,7 @@ public sealed partial class MergeRequestProcessor(
             requests++;
         }
 
-        var verdict = evaluator.Evaluate(new MergeRequestFacts(mergeRequest, paths, access), now, options);
+        var verdict = evaluator.Evaluate(new MergeRequestFacts(mergeRequest, paths, access), now, await WithWaiversAsync(mergeRequest, options, now, cancellationToken));
         if (verdict.Status != EvaluationStatus.Evaluated)
         {
             return new MergeRequestOutcome(verdict, [], ActStatus.NothingToDo, requests);
@@ -143,6 +143,20 @@ public sealed partial class MergeRequestProcessor(
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// The waivers in force on the MR (recorded by <c>@bot waive</c> on its comments, under its queue key so they never
+    /// mix with the issue of the same number) added to what was asked; every path (sweep, webhook) honours them.
+    /// </summary>
+    private async Task<EvaluationOptions> WithWaiversAsync(MergeRequestSnapshot mergeRequest, EvaluationOptions? options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        options ??= EvaluationOptions.None;
+        var stored = await store.LintNotes.ListActiveWaiversAsync(
+            mergeRequest.ProjectId, MergeRequestQueueKey.FromIid(mergeRequest.Iid), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, evaluator.Rules.TimeZone).DateTime), cancellationToken);
+        return stored.Count == 0
+            ? options
+            : options with { Waivers = [.. options.Waivers, .. stored.Select(w => new RuleWaiver(w.RuleId, w.Until, w.Reason, w.WaivedBy))] };
     }
 
     /// <summary>The MR's marker notes written by the bot: none when it has no notes at all, else by listing them.</summary>
