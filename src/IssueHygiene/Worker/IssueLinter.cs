@@ -23,6 +23,7 @@ namespace IssueHygiene.Worker;
 /// </summary>
 public sealed partial class IssueLinter(
     IGitLabEventEcho echo,
+    IHygieneStore store,
     IssueProcessor processor,
     CommentCommandRunner commands,
     CatalogProvider catalogs,
@@ -31,6 +32,7 @@ public sealed partial class IssueLinter(
     ProjectScope scope,
     HygieneOptions options,
     HygieneMetrics metrics,
+    TimeProvider time,
     ILogger<IssueLinter> logger)
 {
     public async Task<LintResult> LintAsync(ClaimedBatch batch, CancellationToken cancellationToken)
