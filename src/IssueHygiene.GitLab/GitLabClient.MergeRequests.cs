@@ -51,6 +51,10 @@ public sealed partial class GitLabClient : IGitLabMergeRequests
             GitLabJsonContext.Default.ListGitLabNote,
             cancellationToken);
 
+    public Task<GitLabNote> GetMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, CancellationToken cancellationToken = default) =>
+        GetAsync(Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"), "GET /projects/:id/merge_requests/:iid/notes/:note_id",
+            $"note {Number(noteId)} of {MergeRequestName(project, mergeRequestIid)}", GitLabJsonContext.Default.GitLabNote, cancellationToken);
+
     public async Task<NoteCreateResult> CreateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, string body, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(body);

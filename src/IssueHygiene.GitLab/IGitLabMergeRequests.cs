@@ -21,6 +21,9 @@ public interface IGitLabMergeRequests
     /// </summary>
     IAsyncEnumerable<GitLabMergeRequestDiff> ListMergeRequestDiffsAsync(IdOrPath project, long mergeRequestIid, CancellationToken cancellationToken = default);
 
+    /// <summary>One note of a merge request (a comment command is read from GitLab, never from the hook payload).</summary>
+    Task<GitLabNote> GetMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, CancellationToken cancellationToken = default);
+
     IAsyncEnumerable<GitLabNote> ListMergeRequestNotesAsync(IdOrPath project, long mergeRequestIid, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a note (paced like issue notes; never retried after a 5xx or a timeout).</summary>

@@ -26,14 +26,16 @@ public sealed class MergeRequestNotePlanner(Policy.RuleSet rules)
         var rulesServed = noteFindings.Select(v => v.Rule).Distinct().ToList();
         var fixRules = verdict.Violations.Where(v => v.Fixes.Count > 0).Select(v => v.Rule).Distinct().ToList();
         // The note stands for its findings without the one-off commands: once the label is on, the note does not change.
-        var target = _renderer.Render(verdict with { QuickActions = [] });
+        // Answers (explain, replies to commands) are shown once and left in place: not part of what the note stands for.
+        var target = _renderer.Render(verdict with { QuickActions = [], Explanation = null, Replies = [] });
         var hash = LintNote.Hash(target.Body);
+        var shown = verdict.HasAnswer ? _renderer.Render(verdict with { QuickActions = [] }) : target;
         var pending = verdict.QuickActions.Where(a => a is not AddLabelAction add || !verdict.MergeRequest.Labels.Contains(add.Label)).ToList();
         var notes = existingNotes.OrderBy(n => n.Id).ToList();
         var writes = new List<PlannedWrite>();
         if (notes.Count == 0)
         {
-            if (noteFindings.Count == 0)
+            if (noteFindings.Count == 0 && !verdict.HasAnswer)
             {
                 return WritePlan.Nothing;
             }
@@ -41,7 +43,7 @@ public sealed class MergeRequestNotePlanner(Policy.RuleSet rules)
             writes.Add(new PlannedWrite
             {
                 Kind = WriteKind.NoteCreate,
-                Body = LintNote.WithState(target.Body, hash),
+                Body = LintNote.WithState(shown.Body, hash),
                 QuickActions = [.. pending.Select(a => a.Render())],
                 Rules = rulesServed,
             });
@@ -50,9 +52,9 @@ public sealed class MergeRequestNotePlanner(Policy.RuleSet rules)
 
         var keep = notes[0];
         writes.AddRange(notes.Skip(1).Select(duplicate => new PlannedWrite { Kind = WriteKind.NoteDelete, NoteId = duplicate.Id }));
-        if (keep.StateHash != hash)
+        if (keep.StateHash != hash || verdict.HasAnswer)
         {
-            writes.Add(new PlannedWrite { Kind = WriteKind.NoteEdit, NoteId = keep.Id, Body = LintNote.WithState(target.Body, hash), Rules = rulesServed });
+            writes.Add(new PlannedWrite { Kind = WriteKind.NoteEdit, NoteId = keep.Id, Body = LintNote.WithState(shown.Body, hash), Rules = rulesServed });
         }
 
         if (pending.Count > 0)

@@ -16,7 +16,7 @@ public sealed class MergeRequestNoteRenderer(RuleSet rules)
         var findings = verdict.Violations.Where(v => v.InLintNote).ToList();
         if (findings.Count == 0)
         {
-            return Resolved();
+            return ResolvedWith(LintNoteRenderer.Answers(verdict.Waivers, verdict.Replies, verdict.Explanation));
         }
 
         var text = new StringBuilder();
@@ -35,22 +35,15 @@ public sealed class MergeRequestNoteRenderer(RuleSet rules)
             text.Append("- `").Append(finding.Rule).Append("`: ").Append(MarkdownText.Flatten(finding.Help)).Append('\n');
         }
 
-        if (verdict.Waivers.Count > 0)
-        {
-            text.Append("\n**Waived**\n\n");
-            foreach (var waiver in verdict.Waivers)
-            {
-                text.Append("- `").Append(waiver.RuleId).Append("` waived by ").Append(MarkdownText.Code(waiver.WaivedBy)).Append('\n');
-            }
-        }
-
-        text.Append('\n').Append(Footer());
-        return new LintNoteContent(text.ToString().TrimEnd(), [.. verdict.QuickActions.Select(a => a.Render())]);
+        text.Append('\n').Append(LintNoteRenderer.Answers(verdict.Waivers, verdict.Replies, verdict.Explanation)).Append(Footer());
+        return new LintNoteContent(LintNoteRenderer.WithinLimit(text.ToString().TrimEnd()), [.. verdict.QuickActions.Select(a => a.Render())]);
     }
 
     /// <summary>What the note says once nothing is left to report.</summary>
-    public LintNoteContent Resolved() => new(
-        LintNote.Marker + "\n### Merge request hygiene: all resolved\n\nEverything the team's code review rules check is in order. Thank you!\n\n" + Footer(),
+    public LintNoteContent Resolved() => ResolvedWith(string.Empty);
+
+    private LintNoteContent ResolvedWith(string answers) => new(
+        LintNoteRenderer.WithinLimit(LintNote.Marker + "\n### Merge request hygiene: all resolved\n\nEverything the team's code review rules check is in order. Thank you!\n\n" + answers + Footer()),
         []);
 
     private string Footer() =>

@@ -101,13 +101,16 @@ public sealed class LintNoteRenderer(RuleSet rules)
     /// Waivers, command answers and the explanation (<c>@bot explain</c>), each a section ending in a blank line, or
     /// empty. User text (reasons, usernames, rule ids typed by people) only appears inside code spans.
     /// </summary>
-    private static string Answers(Verdict verdict)
+    private static string Answers(Verdict verdict) => Answers(verdict.Waivers, verdict.Replies, verdict.Explanation);
+
+    /// <summary>The same answer sections for any sticky note (the merge-request note shows them too).</summary>
+    internal static string Answers(IReadOnlyList<RuleWaiver> waivers, IReadOnlyList<NoteReply> replies, IReadOnlyList<RuleCheck>? explanation)
     {
         var text = new StringBuilder();
-        if (verdict.Waivers.Count > 0)
+        if (waivers.Count > 0)
         {
             text.Append("**Waived**\n\n");
-            foreach (var waiver in verdict.Waivers)
+            foreach (var waiver in waivers)
             {
                 text.Append("- `").Append(waiver.RuleId).Append("` waived by ").Append(MarkdownText.Code(waiver.WaivedBy))
                     .Append(waiver.Until is { } until ? " until " + until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : " with no end date");
@@ -123,23 +126,23 @@ public sealed class LintNoteRenderer(RuleSet rules)
             text.Append('\n');
         }
 
-        if (verdict.Replies.Count > 0)
+        if (replies.Count > 0)
         {
             text.Append("**Answers**\n\n");
-            foreach (var reply in verdict.Replies.Take(MaxReplies))
+            foreach (var reply in replies.Take(MaxReplies))
             {
                 text.Append("- ").Append(MarkdownText.Flatten(reply.Format(MarkdownText.Code))).Append('\n');
             }
 
-            if (verdict.Replies.Count > MaxReplies)
+            if (replies.Count > MaxReplies)
             {
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"- … and {verdict.Replies.Count - MaxReplies} more answers not shown.\n");
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"- … and {replies.Count - MaxReplies} more answers not shown.\n");
             }
 
             text.Append('\n');
         }
 
-        if (verdict.Explanation is { } checks)
+        if (explanation is { } checks)
         {
             text.Append("**Every rule checked**\n\n| Result | Rule | Severity | Why |\n|---|---|---|---|\n");
             foreach (var check in checks)

@@ -206,6 +206,8 @@ public sealed class HygieneReport
         }
 
         MergeRequestCount++;
+        // An MR's error or warning is a finding like an issue's: the sweep exits 1 for it.
+        FoundProblems |= verdict.HasProblems;
         foreach (var violation in verdict.Violations)
         {
             _byRule[violation.Rule] = _byRule.GetValueOrDefault(violation.Rule) + 1;

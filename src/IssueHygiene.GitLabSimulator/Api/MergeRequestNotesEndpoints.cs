@@ -22,6 +22,7 @@ internal static partial class MergeRequestNotesEndpoints
         var notes = mergeRequestPath + "/notes";
         app.MapGet(notes, (HttpContext c, string id, string iid) => Endpoint.RunAsync(c, sim, (p, a) => MergeRequestsEndpoints.With(sim, a, id, iid, mr => List(c, sim, p, mr))));
         app.MapPost(notes, (HttpContext c, string id, string iid) => Endpoint.RunAsync(c, sim, (p, a) => MergeRequestsEndpoints.With(sim, a, id, iid, mr => Create(sim, p, a, mr))));
+        app.MapGet(notes + "/{noteId}", (HttpContext c, string id, string iid, string noteId) => Endpoint.RunAsync(c, sim, (_, a) => MergeRequestsEndpoints.With(sim, a, id, iid, mr => WithNote(sim, mr, noteId, note => ApiResult.Ok(sim.Json.MergeRequestNote(note))))));
         app.MapPut(notes + "/{noteId}", (HttpContext c, string id, string iid, string noteId) => Endpoint.RunAsync(c, sim, (p, a) => MergeRequestsEndpoints.With(sim, a, id, iid, mr => WithNote(sim, mr, noteId, note => Update(sim, p, a, note)))));
         app.MapDelete(notes + "/{noteId}", (HttpContext c, string id, string iid, string noteId) => Endpoint.RunAsync(c, sim, (_, a) => MergeRequestsEndpoints.With(sim, a, id, iid, mr => WithNote(sim, mr, noteId, note => Delete(sim, a, note)))));
     }

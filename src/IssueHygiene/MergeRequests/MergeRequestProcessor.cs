@@ -64,7 +64,7 @@ public sealed partial class MergeRequestProcessor(
             requests++;
         }
 
-        var verdict = evaluator.Evaluate(new MergeRequestFacts(mergeRequest, paths, access), now, options);
+        var verdict = evaluator.Evaluate(new MergeRequestFacts(mergeRequest, paths, access), now, await WithWaiversAsync(mergeRequest, options, now, cancellationToken));
         if (verdict.Status != EvaluationStatus.Evaluated)
         {
             return new MergeRequestOutcome(verdict, [], ActStatus.NothingToDo, requests);
@@ -78,19 +78,42 @@ public sealed partial class MergeRequestProcessor(
             return new MergeRequestOutcome(verdict, [], ActStatus.NothingToDo, requests);
         }
 
-        if (!context.Budget.TryReserve(plan.Writes.Count))
-        {
-            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.BudgetExhausted, requests);
-        }
-
         if (context.DryRun)
         {
+            // Over the run's write budget a dry run stops planning where a live run would stop writing.
+            if (!context.Budget.TryReserve(plan.Writes.Count))
+            {
+                return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.BudgetExhausted, requests);
+            }
+
             foreach (var write in plan.Writes)
             {
                 await AuditAsync(mergeRequest, write, context, null, cancellationToken);
             }
 
             return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.Planned, requests);
+        }
+
+        // Writes happen under the MR's write lock: the same per-item lease as an issue's, named by the MR's queue key. A
+        // sweep and a worker (here or on another replica) may act on one MR at once; under the lock its notes are read
+        // again (the listed MR's note count may be stale) and the plan made again, so the second finds the first's note.
+        await using var writeLock = await IssueWriteLock.AcquireAsync(
+            store.Leases, mergeRequest.ProjectId, MergeRequestQueueKey.FromIid(mergeRequest.Iid), IssueWriteLock.MaxWait, time, cancellationToken);
+        if (writeLock is null)
+        {
+            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.Failed, requests, "another writer holds the merge request's write lock");
+        }
+
+        plan = _planner.Plan(verdict, await ListNotesAsync(mergeRequest, context, cancellationToken));
+        requests++;
+        if (plan.IsEmpty)
+        {
+            return new MergeRequestOutcome(verdict, [], ActStatus.NothingToDo, requests);
+        }
+
+        if (!context.Budget.TryReserve(plan.Writes.Count))
+        {
+            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.BudgetExhausted, requests);
         }
 
         try
@@ -145,14 +168,26 @@ public sealed partial class MergeRequestProcessor(
         }
     }
 
-    /// <summary>The MR's marker notes written by the bot: none when it has no notes at all, else by listing them.</summary>
-    private async Task<IReadOnlyList<ExistingNote>> FindNotesAsync(MergeRequestSnapshot mergeRequest, ActContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The waivers in force on the MR (recorded by <c>@bot waive</c> on its comments, under its queue key so they never
+    /// mix with the issue of the same number) added to what was asked; every path (sweep, webhook) honours them.
+    /// </summary>
+    private async Task<EvaluationOptions> WithWaiversAsync(MergeRequestSnapshot mergeRequest, EvaluationOptions? options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (mergeRequest.UserNotesCount == 0)
-        {
-            return [];
-        }
+        options ??= EvaluationOptions.None;
+        var stored = await store.LintNotes.ListActiveWaiversAsync(
+            mergeRequest.ProjectId, MergeRequestQueueKey.FromIid(mergeRequest.Iid), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, evaluator.Rules.TimeZone).DateTime), cancellationToken);
+        return stored.Count == 0
+            ? options
+            : options with { Waivers = [.. options.Waivers, .. stored.Select(w => new RuleWaiver(w.RuleId, w.Until, w.Reason, w.WaivedBy))] };
+    }
 
+    /// <summary>The MR's marker notes written by the bot: none when it has no notes at all, else by listing them.</summary>
+    private async Task<IReadOnlyList<ExistingNote>> FindNotesAsync(MergeRequestSnapshot mergeRequest, ActContext context, CancellationToken cancellationToken) =>
+        mergeRequest.UserNotesCount == 0 ? [] : await ListNotesAsync(mergeRequest, context, cancellationToken);
+
+    private async Task<IReadOnlyList<ExistingNote>> ListNotesAsync(MergeRequestSnapshot mergeRequest, ActContext context, CancellationToken cancellationToken)
+    {
         var notes = new List<ExistingNote>();
         await foreach (var note in gitLab.ListMergeRequestNotesAsync(IdOrPath.FromId(mergeRequest.ProjectId), mergeRequest.Iid, cancellationToken))
         {

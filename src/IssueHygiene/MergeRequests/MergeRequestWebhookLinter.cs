@@ -1,3 +1,5 @@
+using IssueHygiene.Core.Commands;
+using IssueHygiene.Core.Evaluation;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.Hosting;
@@ -11,14 +13,18 @@ using Microsoft.Extensions.Logging;
 namespace IssueHygiene.MergeRequests;
 
 /// <summary>
-/// The worker's step for a claimed batch of Merge Request Hook deliveries: the project is checked against the scopes
-/// through the API, the MR read from GitLab (the hook does not say who merged), then the
-/// <see cref="MergeRequestProcessor"/> keeps its one sticky note current. Dry run and audit as for issues.
+/// The worker's step for a claimed batch of Merge Request Hook (and MR comment) deliveries: the project is checked
+/// against the scopes through the API; the comments the batch names are read from GitLab and their commands
+/// (<c>@bot lint|explain|waive</c>) carried out as on issues, by the same <see cref="CommentCommandRunner"/>; then the
+/// MR is read from GitLab (the hook does not say who merged) and the <see cref="MergeRequestProcessor"/> keeps its one
+/// sticky note current, with the answers in it. Dry run and audit as for issues.
 /// </summary>
 public sealed partial class MergeRequestWebhookLinter(
     MergeRequestProcessor processor,
     IGitLabClient gitLab,
     BotIdentity botIdentity,
+    NoteCommandReader noteReader,
+    CommentCommandRunner commands,
     ProjectScope scope,
     HygieneOptions options,
     ILogger<MergeRequestWebhookLinter> logger)
@@ -37,12 +43,16 @@ public sealed partial class MergeRequestWebhookLinter(
         }
 
         var bot = await botIdentity.GetAsync(cancellationToken);
-        using var echo = batch.Deliveries[^1].EventUuid is { } uuid ? gitLab.EchoEventUuid(uuid) : null;
+        var notes = DeliveryBatchReader.Read(batch);
+        using var echo = notes.EventUuid is { } uuid ? gitLab.EchoEventUuid(uuid) : null;
         var context = new ActContext(AuditSources.Delivery(batch.Deliveries[^1].Id), options.DryRun, WriteBudget.Unlimited, bot.Id);
         try
         {
-            var outcome = await processor.ProcessAsync(projectId, iid, context, options: null, cancellationToken);
-            LogProcessed(logger, projectId, iid, outcome.Status, outcome.Writes.Count);
+            var work = await noteReader.ReadAsync(projectId, iid, notes, bot.Id, bot.Username, cancellationToken, onMergeRequest: true);
+            var (replies, explain) = await commands.RunAsync(projectId, queueIid, work, onMergeRequest: true, cancellationToken);
+            var asked = new EvaluationOptions { Explain = explain, Replies = replies };
+            var outcome = await processor.ProcessAsync(projectId, iid, context, asked, cancellationToken);
+            LogProcessed(logger, projectId, iid, work.Commands.Count, outcome.Status, outcome.Writes.Count);
             return outcome.Status == ActStatus.Failed ? new LintResult(false, outcome.Error) : new LintResult(true);
         }
         catch (GitLabNotFoundException)
@@ -52,6 +62,6 @@ public sealed partial class MergeRequestWebhookLinter(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Merge request {ProjectId}!{Iid}: {Status}, {Writes} writes")]
-    private static partial void LogProcessed(ILogger logger, long projectId, long iid, ActStatus status, int writes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Merge request {ProjectId}!{Iid}: {Commands} commands; {Status}, {Writes} writes")]
+    private static partial void LogProcessed(ILogger logger, long projectId, long iid, int commands, ActStatus status, int writes);
 }

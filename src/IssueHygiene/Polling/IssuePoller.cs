@@ -11,7 +11,8 @@ namespace IssueHygiene.Polling;
 /// <summary>
 /// One poll: for each configured scope, lists the issues updated since the scope's stored watermark (minus the overlap),
 /// queues a <see cref="PollDelivery"/> per issue version not seen before, and moves the watermark to the newest
-/// <c>updated_at</c> listed. Cost: one list request per page of changed issues per scope, nothing per unchanged issue.
+/// <c>updated_at</c> listed. Cost: one list request per page of changed issues per scope, nothing per unchanged issue;
+/// plus, when merge-request rules are on, the same for MRs (<see cref="MergeRequestPoller"/>).
 /// The watermark moves only after the whole list was read, so a failed page is retried from the same point next time.
 /// </summary>
 public sealed partial class IssuePoller(
@@ -22,7 +23,8 @@ public sealed partial class IssuePoller(
     TimeProvider time,
     ILogger<IssuePoller> logger,
     LintWorkerSignal? signal = null,
-    PollCommentReader? comments = null)
+    PollCommentReader? comments = null,
+    MergeRequestPoller? mergeRequests = null)
 {
     public IReadOnlyList<SweepScope> Scopes { get; } = HygieneServiceCollectionExtensions.ScopesFrom(options, null, null);
 
@@ -97,7 +99,10 @@ public sealed partial class IssuePoller(
         }
 
         await store.Watermarks.AdvanceAsync(key, watermark, cancellationToken);
-        return new ScopePollResult(scope, updatedAfter, listed, queued, watermark);
+
+        // Merge requests after the issues, with their own watermark: a failure there leaves the issue half done.
+        var (mrListed, mrQueued, mrError) = mergeRequests is null ? (0, 0, null) : await mergeRequests.PollScopeAsync(scope, cancellationToken);
+        return new ScopePollResult(scope, updatedAfter, listed, queued, watermark, mrError is null ? null : "merge requests: " + mrError, mrListed, mrQueued);
     }
 
     /// <summary>Open and closed issues alike: a webhook reports a close too, and the worker decides what it means.</summary>

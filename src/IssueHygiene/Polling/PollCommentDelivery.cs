@@ -14,16 +14,19 @@ public static class PollCommentDelivery
     public static string IdempotencyKey(long projectId, long iid, long noteId) =>
         string.Create(CultureInfo.InvariantCulture, $"poll-note:{projectId}:{iid}:{noteId}");
 
-    public static NewDelivery For(GitLabIssue issue, GitLabNote note, DateTimeOffset now)
+    public static NewDelivery For(GitLabIssue issue, GitLabNote note, DateTimeOffset now) => For(issue.ProjectId, issue.Iid, note, now);
+
+    /// <summary>A comment on a merge request: queued under the MR's queue key, like its Note Hook.</summary>
+    public static NewDelivery For(GitLabMergeRequest mergeRequest, GitLabNote note, DateTimeOffset now) =>
+        For(mergeRequest.ProjectId, MergeRequests.MergeRequestQueueKey.FromIid(mergeRequest.Iid), note, now);
+
+    private static NewDelivery For(long projectId, long queueIid, GitLabNote note, DateTimeOffset now) => new()
     {
-        return new NewDelivery
-        {
-            IdempotencyKey = IdempotencyKey(issue.ProjectId, issue.Iid, note.Id),
-            EventName = "Note Hook",
-            ProjectId = issue.ProjectId,
-            IssueIid = issue.Iid,
-            ReceivedAt = now,
-            Payload = Webhooks.DeliveryDigest.Note(note.Id, "create").ToJson(),
-        };
-    }
+        IdempotencyKey = IdempotencyKey(projectId, queueIid, note.Id),
+        EventName = "Note Hook",
+        ProjectId = projectId,
+        IssueIid = queueIid,
+        ReceivedAt = now,
+        Payload = Webhooks.DeliveryDigest.Note(note.Id, "create").ToJson(),
+    };
 }

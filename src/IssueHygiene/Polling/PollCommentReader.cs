@@ -12,7 +12,7 @@ namespace IssueHygiene.Polling;
 /// notes request (per page) per changed issue version that has comments; never used when webhooks are configured,
 /// since the webhook already delivers every comment (and a command must not run twice).
 /// </summary>
-public sealed class PollCommentReader(IGitLabClient gitLab, IHygieneStore store, BotIdentity bot, TimeProvider time)
+public sealed class PollCommentReader(IGitLabClient gitLab, IGitLabMergeRequests mergeRequests, IHygieneStore store, BotIdentity bot, TimeProvider time)
 {
     /// <summary>Queues the issue's new commands; returns how many deliveries were new.</summary>
     public async Task<int> QueueCommandsAsync(GitLabIssue issue, DateTimeOffset since, CancellationToken cancellationToken)
@@ -32,6 +32,30 @@ public sealed class PollCommentReader(IGitLabClient gitLab, IHygieneStore store,
             }
 
             var outcome = await store.Deliveries.EnqueueAsync(PollCommentDelivery.For(issue, note, time.GetUtcNow()), cancellationToken);
+            queued += outcome.IsDuplicate ? 0 : 1;
+        }
+
+        return queued;
+    }
+
+    /// <summary>The same for a changed merge request: its comments addressed to the bot, queued under the MR's key.</summary>
+    public async Task<int> QueueMergeRequestCommandsAsync(GitLabMergeRequest mergeRequest, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (mergeRequest.UserNotesCount is 0)
+        {
+            return 0;
+        }
+
+        var me = await bot.GetAsync(cancellationToken);
+        var queued = 0;
+        await foreach (var note in mergeRequests.ListMergeRequestNotesAsync(IdOrPath.FromId(mergeRequest.ProjectId), mergeRequest.Iid, cancellationToken))
+        {
+            if (note.System || note.CreatedAt < since || note.Author?.Id == me.Id || CommentCommandParser.Parse(note.Body, me.Username).Count == 0)
+            {
+                continue;
+            }
+
+            var outcome = await store.Deliveries.EnqueueAsync(PollCommentDelivery.For(mergeRequest, note, time.GetUtcNow()), cancellationToken);
             queued += outcome.IsDuplicate ? 0 : 1;
         }
 

@@ -21,6 +21,31 @@ public static class PollDelivery
     public static string IdempotencyKey(long projectId, long iid, DateTimeOffset updatedAt) =>
         string.Create(CultureInfo.InvariantCulture, $"poll:{projectId}:{iid}:{updatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}");
 
+    /// <summary>
+    /// The delivery for a changed merge request version: queued under the MR's queue key (its negated iid), so the worker
+    /// hands it to the merge-request path, and keyed apart from the issue with the same number.
+    /// </summary>
+    public static NewDelivery For(GitLabMergeRequest mergeRequest, DateTimeOffset updatedAt, DateTimeOffset now)
+    {
+        var queueIid = MergeRequests.MergeRequestQueueKey.FromIid(mergeRequest.Iid);
+        var payload = new JsonObject
+        {
+            ["object_kind"] = ObjectKind,
+            ["project_id"] = mergeRequest.ProjectId,
+            ["merge_request_iid"] = mergeRequest.Iid,
+            ["updated_at"] = updatedAt.ToString("O", CultureInfo.InvariantCulture),
+        };
+        return new NewDelivery
+        {
+            IdempotencyKey = IdempotencyKey(mergeRequest.ProjectId, queueIid, updatedAt),
+            EventName = EventName,
+            ProjectId = mergeRequest.ProjectId,
+            IssueIid = queueIid,
+            ReceivedAt = now,
+            Payload = payload.ToJsonString(),
+        };
+    }
+
     public static NewDelivery For(GitLabIssue issue, DateTimeOffset updatedAt, DateTimeOffset now)
     {
         // The issue itself is always re-fetched by the worker: the payload only records what the poll saw.

@@ -82,7 +82,7 @@ public sealed partial class PollingService(
             {
                 if (result.Succeeded)
                 {
-                    LogPolled(logger, result.Scope.Key, result.UpdatedAfter, result.Listed, result.Queued, result.Watermark);
+                    LogPolled(logger, result.Scope.Key, result.UpdatedAfter, result.Listed, result.Queued, result.MergeRequestsListed, result.MergeRequestsQueued, result.Watermark);
                 }
             }
         }
@@ -126,8 +126,8 @@ public sealed partial class PollingService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The poll lease passed to replica {Holder} (this one was too slow to renew it)")]
     private static partial void LogLeaseLost(ILogger logger, string holder);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Polled {Scope} updated after {UpdatedAfter}: {Listed} listed, {Queued} queued; watermark {Watermark}")]
-    private static partial void LogPolled(ILogger logger, string scope, DateTimeOffset updatedAfter, int listed, int queued, DateTimeOffset watermark);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Polled {Scope} updated after {UpdatedAfter}: {Listed} issues listed, {Queued} queued; {MergeRequestsListed} merge requests listed, {MergeRequestsQueued} queued; watermark {Watermark}")]
+    private static partial void LogPolled(ILogger logger, string scope, DateTimeOffset updatedAfter, int listed, int queued, int mergeRequestsListed, int mergeRequestsQueued, DateTimeOffset watermark);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store error in the poller: {Error}; retrying at the next tick")]
     private static partial void LogStoreError(ILogger logger, string error);

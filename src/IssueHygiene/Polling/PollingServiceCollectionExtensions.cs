@@ -26,6 +26,7 @@ public static class PollingServiceCollectionExtensions
         }
 
         services.AddSingleton(new PollSchedule(every, PollSchedule.DefaultOverlap));
+        services.AddSingleton<MergeRequestPoller>();
         services.AddSingleton<IssuePoller>();
 
         // Polling only (no webhook can arrive): comment commands are read by the poll. With webhooks they come as Note

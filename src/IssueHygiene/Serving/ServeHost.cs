@@ -76,6 +76,7 @@ public static partial class ServeHost
         builder.Services.AddSingleton<BotIdentity>();
         builder.Services.AddSingleton<CatalogProvider>();
         builder.Services.AddSingleton<NoteCommandReader>();
+        builder.Services.AddSingleton<CommentCommandRunner>();
         builder.Services.AddSingleton<ProjectScope>();
         builder.Services.AddSingleton<IssueLinter>();
         builder.Services.AddSingleton<MergeRequests.MergeRequestWebhookLinter>();

@@ -26,6 +26,7 @@ public sealed record DeliveryDigest(string Kind, long? NoteId, string? NoteActio
     public static DeliveryDigest From(WebhookEvent parsed) => parsed switch
     {
         WebhookEvent.Note note => Note(note.Payload.ObjectAttributes.Id, note.Payload.ObjectAttributes.Action),
+        WebhookEvent.MergeRequestNote note => Note(note.Payload.ObjectAttributes.Id, note.Payload.ObjectAttributes.Action),
         _ => Issue,
     };
 
@@ -69,7 +70,7 @@ public sealed record DeliveryDigest(string Kind, long? NoteId, string? NoteActio
 
         return GitLabWebhookParser.Parse(eventName, Encoding.UTF8.GetBytes(payload)) switch
         {
-            var parsed when parsed is WebhookEvent.Note or WebhookEvent.Issue => From(parsed),
+            var parsed when parsed is WebhookEvent.Note or WebhookEvent.Issue or WebhookEvent.MergeRequestNote => From(parsed),
             _ => null,
         };
     }

@@ -15,6 +15,8 @@ public static class WebhookPayloadCheck
         WebhookEvent.Note { Payload: var note } when note.Project.Id <= 0 => new WebhookEvent.Malformed("project.id must be a positive number."),
         WebhookEvent.Note { Payload: var note } when note.Issue!.Iid <= 0 => new WebhookEvent.Malformed("issue.iid must be a positive number."),
         WebhookEvent.Note { Payload: var note } when note.ObjectAttributes.Id <= 0 => new WebhookEvent.Malformed("object_attributes.id must be a positive number."),
+        WebhookEvent.MergeRequestNote { Payload: var note } when note.Project.Id <= 0 => new WebhookEvent.Malformed("project.id must be a positive number."),
+        WebhookEvent.MergeRequestNote { Payload: var note } when note.ObjectAttributes.Id <= 0 => new WebhookEvent.Malformed("object_attributes.id must be a positive number."),
         WebhookEvent.MergeRequest { Payload: var mr } when mr.Project.Id <= 0 => new WebhookEvent.Malformed("project.id must be a positive number."),
         // Closing or unapproving cannot change a verdict: nothing to queue.
         WebhookEvent.MergeRequest { Payload: var mr } when !mr.IsEvaluated => new WebhookEvent.Ignored($"merge request action '{mr.ObjectAttributes.Action}' changes no finding."),

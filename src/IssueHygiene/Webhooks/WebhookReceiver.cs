@@ -75,6 +75,7 @@ public sealed partial class WebhookReceiver(
             WebhookEvent.Issue issue => (issue.Payload.Project.Id, issue.Payload.ObjectAttributes.Iid, issue.Payload.Project.PathWithNamespace),
             WebhookEvent.Note note => (note.Payload.Project.Id, note.Payload.Issue!.Iid, note.Payload.Project.PathWithNamespace),
             WebhookEvent.MergeRequest mr => (mr.Payload.Project.Id, MergeRequests.MergeRequestQueueKey.FromIid(mr.Payload.ObjectAttributes.Iid), mr.Payload.Project.PathWithNamespace),
+            WebhookEvent.MergeRequestNote note => (note.Payload.Project.Id, MergeRequests.MergeRequestQueueKey.FromIid(note.Payload.MergeRequest!.Iid), note.Payload.Project.PathWithNamespace),
             _ => (0L, 0L, null),
         };
         switch (parsed)

@@ -22,11 +22,10 @@ namespace IssueHygiene.Worker;
 /// writes anyway.
 /// </summary>
 public sealed partial class IssueLinter(
-    IGitLabDirectory directory,
     IGitLabEventEcho echo,
     IHygieneStore store,
-    Evaluator evaluator,
     IssueProcessor processor,
+    CommentCommandRunner commands,
     CatalogProvider catalogs,
     BotIdentity botIdentity,
     NoteCommandReader noteReader,
@@ -55,18 +54,7 @@ public sealed partial class IssueLinter(
         using var echoScope = notes.EventUuid is { } uuid ? echo.EchoEventUuid(uuid) : null;
         var work = await noteReader.ReadAsync(projectId, iid, notes, bot.Id, bot.Username, cancellationToken);
 
-        var now = time.GetUtcNow();
-        var replies = new List<NoteReply>(work.Notices);
-        var explain = false;
-        var access = new Dictionary<long, GitLabAccessLevel>();
-        foreach (var command in work.Commands)
-        {
-            explain |= command.Command is CommentCommand.Explain;
-            if (await AnswerAsync(projectId, iid, command, access, now, cancellationToken) is { } reply)
-            {
-                replies.Add(reply);
-            }
-        }
+        var (replies, explain) = await commands.RunAsync(projectId, iid, work, onMergeRequest: false, cancellationToken);
 
         var context = new ActContext(AuditSources.Delivery(batch.Deliveries[^1].Id), options.DryRun, WriteBudget.Unlimited, bot.Id);
         var request = new IssueRequest
@@ -123,43 +111,6 @@ public sealed partial class IssueLinter(
         }
     }
 
-    /// <summary>Carries out one command; the answer (if any) goes into the sticky note.</summary>
-    private async Task<NoteReply?> AnswerAsync(long projectId, long iid, AuthoredCommand authored, Dictionary<long, GitLabAccessLevel> access, DateTimeOffset now, CancellationToken cancellationToken) =>
-        authored.Command is CommentCommand.Waive waive
-            ? await WaiveAsync(projectId, iid, waive, authored, access, now, cancellationToken)
-            : CommandReplies.Answer(authored);
-
-    /// <summary>
-    /// Records a waiver from a Developer or more. The author's access is looked up once per author per batch, and only
-    /// for a waiver that is otherwise valid, so a long comment costs a bounded number of API calls.
-    /// </summary>
-    private async Task<NoteReply?> WaiveAsync(long projectId, long iid, CommentCommand.Waive waive, AuthoredCommand authored, Dictionary<long, GitLabAccessLevel> access, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (WaiverRules.CheckRequest(waive, authored.AuthorUsername, evaluator.Policy.TodayAt(now)) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var level = GitLabAccessLevel.None;
-        if (authored.AuthorId is { } authorId && !access.TryGetValue(authorId, out level))
-        {
-            level = await directory.GetEffectiveAccessLevelAsync(IdOrPath.FromId(projectId), authorId, cancellationToken);
-            access[authorId] = level;
-        }
-
-        if (WaiverRules.CheckAccess(waive, authored.AuthorUsername, level >= GitLabAccessLevel.Developer) is { } denied)
-        {
-            LogWaiverRefused(logger, projectId, iid, waive.RuleId, level);
-            return denied;
-        }
-
-        await store.LintNotes.UpsertWaiverAsync(
-            new Waiver(projectId, iid, waive.RuleId, waive.Until, waive.Reason, authored.AuthorUsername, now),
-            cancellationToken);
-        LogWaived(logger, projectId, iid, waive.RuleId, waive.Until);
-        return null;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId} issue {Iid} is outside the configured scopes (as GitLab names it); delivery done")]
     private static partial void LogOutOfScope(ILogger logger, long projectId, long iid);
 
@@ -168,10 +119,4 @@ public sealed partial class IssueLinter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Evaluated project {ProjectId} issue {Iid}: {Status}, {Findings} findings; {ActStatus} ({Writes} writes)")]
     private static partial void LogEvaluated(ILogger logger, long projectId, long iid, EvaluationStatus? status, int findings, ActStatus actStatus, int writes);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Waiver of {Rule} on project {ProjectId} issue {Iid} refused: access {Access}")]
-    private static partial void LogWaiverRefused(ILogger logger, long projectId, long iid, string rule, GitLabAccessLevel access);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rule {Rule} waived on project {ProjectId} issue {Iid} until {Until}")]
-    private static partial void LogWaived(ILogger logger, long projectId, long iid, string rule, DateOnly? until);
 }

@@ -11,9 +11,9 @@ namespace IssueHygiene.Worker;
 /// payload claims, decide who asked and what. Only the bot's own comments are passed over; anyone else's comment is
 /// scanned for credentials and read for commands even when it imitates the bot's marker.
 /// </summary>
-public sealed class NoteCommandReader(IGitLabClient gitLab, LintWorkerOptions options)
+public sealed class NoteCommandReader(IGitLabClient gitLab, IGitLabMergeRequests mergeRequests, LintWorkerOptions options)
 {
-    public async Task<IssueWork> ReadAsync(long projectId, long iid, BatchNotes batch, long botUserId, string botUsername, CancellationToken cancellationToken)
+    public async Task<IssueWork> ReadAsync(long projectId, long iid, BatchNotes batch, long botUserId, string botUsername, CancellationToken cancellationToken, bool onMergeRequest = false)
     {
         var commands = new List<AuthoredCommand>();
         var botNotes = new List<long>();
@@ -24,11 +24,13 @@ public sealed class NoteCommandReader(IGitLabClient gitLab, LintWorkerOptions op
             GitLab.Dtos.GitLabNote note;
             try
             {
-                note = await gitLab.GetIssueNoteAsync(IdOrPath.FromId(projectId), iid, digest.NoteId!.Value, cancellationToken);
+                note = onMergeRequest
+                    ? await mergeRequests.GetMergeRequestNoteAsync(IdOrPath.FromId(projectId), iid, digest.NoteId!.Value, cancellationToken)
+                    : await gitLab.GetIssueNoteAsync(IdOrPath.FromId(projectId), iid, digest.NoteId!.Value, cancellationToken);
             }
             catch (GitLabNotFoundException)
             {
-                // Deleted since, or not on this issue: nothing to read.
+                // Deleted since, or not on this issue or MR: nothing to read.
                 continue;
             }
 

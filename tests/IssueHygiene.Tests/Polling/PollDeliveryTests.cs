@@ -57,4 +57,23 @@ public sealed class PollDeliveryTests
         Assert.DoesNotContain("help", delivery.Payload, StringComparison.Ordinal);
         Assert.DoesNotContain("reporter-user", delivery.Payload, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void For_ChangedMergeRequest_QueuedUnderTheMergeRequestKeyApartFromTheIssueWithTheSameNumber()
+    {
+        var issue = new GitLabIssue { Id = 900, Iid = 42, ProjectId = 7, Title = "t", State = "opened", CreatedAt = UpdatedAt.AddHours(-3), UpdatedAt = UpdatedAt };
+        var mergeRequest = new GitLabMergeRequest { Id = 901, Iid = 42, ProjectId = 7, State = "merged", CreatedAt = UpdatedAt.AddHours(-3), UpdatedAt = UpdatedAt };
+        var note = new GitLabNote { Id = 5001, Body = "@issue-hygiene-bot explain", Author = new GitLabUser { Id = 12, Username = "reporter-user" }, CreatedAt = UpdatedAt };
+
+        var delivery = PollDelivery.For(mergeRequest, UpdatedAt, UpdatedAt);
+        var comment = PollCommentDelivery.For(mergeRequest, note, UpdatedAt);
+
+        Assert.Equal(IssueHygiene.MergeRequests.MergeRequestQueueKey.FromIid(42), delivery.IssueIid);
+        Assert.True(IssueHygiene.MergeRequests.MergeRequestQueueKey.IsMergeRequest(delivery.IssueIid));
+        Assert.NotEqual(PollDelivery.For(issue, UpdatedAt, UpdatedAt).IdempotencyKey, delivery.IdempotencyKey);
+        Assert.IsType<WebhookEvent.Ignored>(GitLabWebhookParser.Parse(delivery.EventName, System.Text.Encoding.UTF8.GetBytes(delivery.Payload)));
+        Assert.Equal(delivery.IssueIid, comment.IssueIid);
+        Assert.NotEqual(PollCommentDelivery.For(issue, note, UpdatedAt).IdempotencyKey, comment.IdempotencyKey);
+        Assert.Equal(IssueHygiene.Webhooks.DeliveryDigest.Note(5001, "create"), IssueHygiene.Webhooks.DeliveryDigest.Read(comment.EventName, comment.Payload));
+    }
 }
