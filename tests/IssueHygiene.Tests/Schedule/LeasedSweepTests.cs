@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace IssueHygiene.Tests.Schedule;
 
 /// <summary>Only the replica holding the <c>nightly-sweep</c> lease sweeps.</summary>
+[Trait("Category", "Slow")]
 public sealed class LeasedSweepTests
 {
     [Fact]

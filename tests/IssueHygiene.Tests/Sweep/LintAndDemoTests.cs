@@ -92,6 +92,7 @@ public sealed class LintAndDemoTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // three runs of the demo: about 2 s on two cores
     public async Task Demo_SmallTracker_DryRunLiveThenNothingToWrite()
     {
         var folder = Path.Combine(Path.GetTempPath(), "issue-hygiene-demo-" + Guid.NewGuid().ToString("N"));
