@@ -75,6 +75,7 @@ public static partial class ServeHost
         builder.Services.AddSingleton<WebhookReceiver>();
         builder.Services.AddSingleton<BotIdentity>();
         builder.Services.AddSingleton<CatalogProvider>();
+        builder.Services.AddSingleton<ITrackerCatalogSource>(sp => sp.GetRequiredService<CatalogProvider>());
         builder.Services.AddSingleton<NoteCommandReader>();
         builder.Services.AddSingleton<ProjectScope>();
         builder.Services.AddSingleton<IssueLinter>();

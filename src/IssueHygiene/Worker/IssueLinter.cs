@@ -27,7 +27,7 @@ public sealed partial class IssueLinter(
     IHygieneStore store,
     Evaluator evaluator,
     IssueProcessor processor,
-    CatalogProvider catalogs,
+    ITrackerCatalogSource catalogs,
     BotIdentity botIdentity,
     NoteCommandReader noteReader,
     ProjectScope scope,
