@@ -16,6 +16,13 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   fi
 fi
 
+# The dashboard's browser test drives Debian's chromium (headless); install it when missing and we may.
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1; } \
+    || echo "test.sh: could not install chromium; the dashboard browser test will fail" >&2
+fi
+
 if [ -z "${ISSUEHYGIENE_TEST_POSTGRES:-}" ]; then
   info=$(bash .ci/postgres.sh) || { echo "test.sh: could not start PostgreSQL" >&2; echo "0 passed, 1 failed"; exit 1; }
   export ISSUEHYGIENE_TEST_POSTGRES="${info%%|*}"

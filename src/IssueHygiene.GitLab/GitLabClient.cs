@@ -136,6 +136,11 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
         GetAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}"), "GET /projects/:id/issues/:iid",
             IssueName(project, issueIid), GitLabJsonContext.Default.GitLabIssue, cancellationToken);
 
+    public Task<GitLabIssue> CreateIssueAsync(IdOrPath project, IssueCreate issue, CancellationToken cancellationToken = default) =>
+        SendJsonAsync(HttpMethod.Post, Api($"projects/{project.ToUrlSegment()}/issues"), "POST /projects/:id/issues", $"a new issue in {ProjectName(project)}",
+            Json(new IssueCreateBody(issue.Title, issue.Description, issue.Labels.Count > 0 ? JoinLabels(issue.Labels) : null), GitLabRequestJsonContext.Default.IssueCreateBody),
+            GitLabJsonContext.Default.GitLabIssue, cancellationToken);
+
     public Task<GitLabIssue> UpdateIssueAsync(IdOrPath project, long issueIid, IssueUpdate update, CancellationToken cancellationToken = default)
     {
         var body = new IssueUpdateBody(
@@ -614,6 +619,7 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
         ("labels", query.Labels.Count > 0 ? JoinLabels(query.Labels) : null),
         ("updated_after", query.UpdatedAfter?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
         ("milestone", query.Milestone),
+        ("search", query.Search),
         ("per_page", _options.PerPage.ToString(CultureInfo.InvariantCulture)),
     ];
 

@@ -8,6 +8,9 @@ namespace IssueHygiene.Core.Actuation;
 /// </summary>
 public sealed record ExistingNote(long Id, string? StateHash)
 {
+    /// <summary>The waivers the note records (known only when it was read from GitLab, not from the index).</summary>
+    public IReadOnlyList<Evaluation.RuleWaiver> Waivers { get; init; } = [];
+
     /// <summary>From a note body as GitLab returns it.</summary>
-    public static ExistingNote FromBody(long id, string body) => new(id, LintNote.StateHashOf(body));
+    public static ExistingNote FromBody(long id, string body) => new(id, LintNote.StateHashOf(body)) { Waivers = WaiverMarker.Parse(body) };
 }

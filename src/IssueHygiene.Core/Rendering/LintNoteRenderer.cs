@@ -116,7 +116,8 @@ public sealed class LintNoteRenderer(RuleSet rules)
                     text.Append(": ").Append(MarkdownText.Code(waiver.Reason));
                 }
 
-                text.Append('\n');
+                // Hidden: lets a process without the local store read the waiver back from GitLab.
+                text.Append(' ').Append(WaiverMarker.For(waiver)).Append('\n');
             }
 
             text.Append('\n');

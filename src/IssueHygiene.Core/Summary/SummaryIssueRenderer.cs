@@ -175,7 +175,7 @@ public static class SummaryIssueRenderer
         var kinds = Enum.GetValues<WriteKind>().Where(k => report.WritesOf(k) > 0).ToList();
         if (kinds.Count == 0)
         {
-            md.Append("Nothing.\n\n");
+            md.Append("Nothing besides this summary.\n\n");
             return;
         }
 

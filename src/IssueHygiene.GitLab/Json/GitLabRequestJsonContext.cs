@@ -8,6 +8,7 @@ namespace IssueHygiene.GitLab.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IssueUpdateBody))]
 [JsonSerializable(typeof(NoteBody))]
+[JsonSerializable(typeof(IssueCreateBody))]
 [JsonSerializable(typeof(LabelCreateBody))]
 [JsonSerializable(typeof(LabelUpdateBody))]
 [JsonSerializable(typeof(MilestoneCreateBody))]

@@ -12,6 +12,8 @@ internal sealed record IssueUpdateBody(
     string? Title = null,
     string? Description = null);
 
+internal sealed record IssueCreateBody(string Title, string? Description, string? Labels);
+
 internal sealed record NoteBody(string Body, bool? Internal);
 
 internal sealed record LabelCreateBody(string Name, string Color, string? Description, int? Priority);

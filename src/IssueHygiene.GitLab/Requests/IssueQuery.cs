@@ -14,6 +14,9 @@ public sealed record IssueQuery
     /// <summary>Issues in the milestone with this title (GitLab's <c>milestone</c> filter); null for no filter.</summary>
     public string? Milestone { get; init; }
 
+    /// <summary>Issues whose title or description contains this text (GitLab's <c>search</c>); null for no filter.</summary>
+    public string? Search { get; init; }
+
     /// <summary>Project issues only: keyset pagination. Ignored for group issues (offset-only in GitLab).</summary>
     public IssuePaginationMode Pagination { get; init; } = IssuePaginationMode.Offset;
 

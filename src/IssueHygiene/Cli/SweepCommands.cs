@@ -37,7 +37,12 @@ public static class SweepCommands
         };
         state.AcceptOnlyFromAmong("opened", "all");
 
-        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites, state };
+        var summaryPreview = new Option<string?>("--summary-preview")
+        {
+            Description = "Write what each scope's summary issue would say to this file (dry run: nothing is written to GitLab).",
+        };
+
+        var command = new Command(name, description) { reportFile, format, groups, projects, incremental, rules, maxWrites, state, summaryPreview };
         var writeMode = forceDryRun ? null : WriteModeOptions.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => OnlineRuntime.GuardAsync(app, async () =>
@@ -75,6 +80,7 @@ public static class SweepCommands
                 IncludeClosed = parse.GetValue(state) == "all",
                 MaxWrites = runtime.Options.MaxWritesPerRun,
                 KeepReportEntries = forceDryRun || parse.GetValue(reportFile) is { Length: > 0 },
+                SummaryPreview = parse.GetValue(summaryPreview) is not null,
             };
             var observer = new ConsoleSweepObserver(app.Error, app.Interactive, runtime.Statistics, app.Time);
             var result = await runtime.Services.GetRequiredService<SweepRunner>().RunAsync(request, observer, cancellationToken);
@@ -84,6 +90,17 @@ public static class SweepCommands
             {
                 await File.WriteAllTextAsync(path, Render(result.Report, parse.GetValue(format) ?? FormatOf(path)), cancellationToken);
                 app.Error.WriteLine($"report written to {path}");
+            }
+
+            if (parse.GetValue(summaryPreview) is { } previewPath)
+            {
+                await File.WriteAllTextAsync(previewPath, SummaryPreview.Render(result.Summaries, runtime.Options.DryRun), cancellationToken);
+                app.Error.WriteLine($"summary issue preview written to {previewPath}");
+            }
+
+            foreach (var summary in result.Summaries)
+            {
+                app.Error.WriteLine(SummaryPreview.Describe(summary));
             }
 
             if (paths.Length == 0 && forceDryRun)

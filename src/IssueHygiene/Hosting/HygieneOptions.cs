@@ -24,6 +24,12 @@ public sealed class HygieneOptions
     public WebhookOptions Webhook { get; set; } = new();
 
     public PollOptions Poll { get; set; } = new();
+
+    public SummaryOptions Summary { get; set; } = new();
+
+    public HistoryOptions History { get; set; } = new();
+
+    public DashboardOptions Dashboard { get; set; } = new();
 }
 
 public sealed class ScopesOptions

@@ -27,6 +27,8 @@ public static class HygieneServiceCollectionExtensions
         services.AddGitLabClient(configuration.GetSection("GitLab"));
         services.AddHygieneStorage(configuration);
         services.AddSingleton<Actuator>();
+        services.AddSingleton<TrackerHealthRecorder>();
+        services.AddSingleton<Dashboard.DashboardDataLoader>();
         services.AddSingleton<IssueProcessor>();
         services.AddSingleton(new Core.MergeRequests.MergeRequestEvaluator(rules));
         services.AddSingleton<MergeRequests.MergeRequestProcessor>();

@@ -40,6 +40,16 @@ public sealed partial class Actuator(
 
     private readonly string _resolvedHash = new LintNoteRenderer(rules).Resolved().Hash;
 
+    /// <summary>
+    /// The scope's summary issue write (planned in Core), with the same budget, dry-run and audit handling as an issue's.
+    /// </summary>
+    public Task<SummaryOutcome> ActOnSummaryAsync(Core.Summary.SummaryIssuePlan plan, ActContext context, CancellationToken cancellationToken) =>
+        SummaryIssueActuation.ActAsync(issues, store, time, plan, context, cancellationToken);
+
+    /// <summary>Finds the scope's summary issue (stored location, else its marker).</summary>
+    public Task<Core.Summary.ExistingSummaryIssue?> FindSummaryIssueAsync(string scope, string title, long projectId, CancellationToken cancellationToken) =>
+        SummaryIssueActuation.FindAsync(reader, store, scope, title, projectId, cancellationToken);
+
     public async Task<ActExecution> ActAsync(PlanBasis basis, WritePlan plan, Replanner replan, ActContext context, CancellationToken cancellationToken)
     {
         if (plan.IsEmpty)

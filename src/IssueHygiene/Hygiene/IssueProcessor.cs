@@ -110,9 +110,21 @@ public sealed partial class IssueProcessor(
             Explain = request.Explain,
             Replies = request.Replies,
         });
-        var hygiene = verdict.Status == EvaluationStatus.Evaluated
-            ? planner.Plan(verdict, await LintNotesAsync(issue, notes, context, trustNoteIndex, cancellationToken), now, catalog)
-            : WritePlan.Nothing;
+        var hygiene = WritePlan.Nothing;
+        if (verdict.Status == EvaluationStatus.Evaluated)
+        {
+            var lintNotes = await LintNotesAsync(issue, notes, context, trustNoteIndex, cancellationToken);
+            // Waivers the local store does not know but the sticky note records (given through another installation's
+            // serve, read here by the CI report job): they hold too, so a report never brings a waived finding back.
+            var recorded = lintNotes.SelectMany(n => n.Waivers).Where(w => w.Until is null || w.Until >= evaluator.Policy.TodayAt(now)).DistinctBy(w => w.RuleId).ToList();
+            if (waivers.Count == 0 && recorded.Count > 0)
+            {
+                verdict = evaluator.Evaluate(issue, now, catalog, new EvaluationOptions { Waivers = recorded, Explain = request.Explain, Replies = request.Replies });
+            }
+
+            hygiene = planner.Plan(verdict, lintNotes, now, catalog);
+        }
+
         return new Plan(verdict, leak, leak.Writes.Then(hygiene));
     }
 

@@ -23,6 +23,9 @@ public sealed record SweepRequest
     /// <summary><c>maxWritesPerRun</c>; null for no limit.</summary>
     public int? MaxWrites { get; init; } = 50;
 
+    /// <summary>Plan the summary issue even in a dry run (<c>--summary-preview</c>), to show what it would say.</summary>
+    public bool SummaryPreview { get; init; }
+
     /// <summary>
     /// How many different issues are processed at once. Writes still go through the client's one rate limiter and
     /// note pacing, and an issue's own writes stay in order under its write lock.

@@ -28,6 +28,7 @@ public sealed partial class SweepRunner(
     IHygieneStore store,
     Evaluator evaluator,
     IssueProcessor processor,
+    TrackerHealthRecorder health,
     TimeProvider time,
     ILogger<SweepRunner> logger,
     MergeRequests.MergeRequestSweep? mergeRequests = null)
@@ -44,7 +45,8 @@ public sealed partial class SweepRunner(
     public async Task<SweepResult> RunAsync(SweepRequest request, ISweepObserver observer, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var report = new HygieneReport { DryRun = request.DryRun, KeepIssues = request.KeepReportEntries };
+        var report = new HygieneReport { DryRun = request.DryRun, KeepIssues = request.KeepReportEntries, Scopes = [.. request.Scopes.Select(s => s.Key)] };
+        var summaries = new List<SummaryOutcome>();
         var budget = new WriteBudget(request.MaxWrites);
         var catalogs = new TrackerCatalogCache(taxonomy);
         var bot = await directory.GetCurrentUserAsync(cancellationToken);
@@ -52,11 +54,12 @@ public sealed partial class SweepRunner(
 
         foreach (var scope in request.Scopes)
         {
-            failedWrites += await SweepScopeAsync(scope, request, report, budget, catalogs, bot, observer, cancellationToken);
+            failedWrites += await SweepScopeAsync(scope, request, report, budget, catalogs, bot, observer, summaries, cancellationToken);
         }
 
         report.Budget = new Core.Reporting.WriteBudgetUse(budget.Limit, budget.Used, budget.Planned);
-        return new SweepResult(report, failedWrites, budget.Exhausted, Stopwatch.GetElapsedTime(started));
+        report.BudgetExhausted = budget.Exhausted;
+        return new SweepResult(report, failedWrites, budget.Exhausted, Stopwatch.GetElapsedTime(started)) { Summaries = summaries };
     }
 
     private async Task<int> SweepScopeAsync(
@@ -67,6 +70,7 @@ public sealed partial class SweepRunner(
         TrackerCatalogCache catalogs,
         GitLabUser bot,
         ISweepObserver observer,
+        List<SummaryOutcome> summaries,
         CancellationToken cancellationToken)
     {
         // A dry run leaves no trace in the sweep history: it must not move the next incremental sweep's start.
@@ -95,6 +99,7 @@ public sealed partial class SweepRunner(
 
         long seen = 0;
         var failed = 0;
+        var scopeHealth = health.Begin(scope, request.DryRun);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var throttle = new SemaphoreSlim(Math.Max(1, request.Concurrency));
         var inFlight = new Queue<Task<ActOutcome>>();
@@ -131,9 +136,15 @@ public sealed partial class SweepRunner(
                 report.AddMergeRequest(outcome.Verdict, outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : []);
             }
 
-            await FlushAuditAsync(context, cancellationToken);
+            var milestoneFindings = await MilestoneFindingsAsync(scope, cancellationToken);
+            report.AddMilestoneFindings(milestoneFindings);
+            scopeHealth.Report.AddMilestoneFindings(milestoneFindings);
+            if (await health.FinishAsync(scopeHealth, report, request, run?.Id ?? source, !request.Incremental, context, cancellationToken) is { } summary)
+            {
+                summaries.Add(summary);
+            }
 
-            report.AddMilestoneFindings(await MilestoneFindingsAsync(scope, cancellationToken));
+            await FlushAuditAsync(context, cancellationToken);
             if (run is not null)
             {
                 await store.Sweeps.CheckpointAsync(run.Id, "done", progress, cancellationToken);
@@ -170,7 +181,9 @@ public sealed partial class SweepRunner(
 
             if (outcome.Verdict is { } verdict)
             {
-                report.Add(verdict, outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : []);
+                IReadOnlyList<PlannedWrite> writes = outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : [];
+                report.Add(verdict, writes);
+                await health.ObserveAsync(scopeHealth, verdict, writes, cancellationToken);
             }
 
             observer.IssueDone(scope, outcome);

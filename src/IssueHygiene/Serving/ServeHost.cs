@@ -97,6 +97,7 @@ public static partial class ServeHost
         });
         var access = app.Services.GetRequiredService<ManagementAccess>();
         app.MapHealthEndpoints(endpoint => endpoint.AddEndpointFilter(async (context, next) => access.Refusal(context.HttpContext) ?? await next(context)));
+        Dashboard.DashboardEndpoints.MapDashboard(app, options);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IssueHygiene.Serve");
         if (app.Services.GetRequiredService<WebhookTokenCheck>().IsInsecure)

@@ -89,6 +89,8 @@ public sealed partial class IssueLinter(
         if (outcome.Verdict is { } verdict)
         {
             metrics.Evaluated(verdict.Violations.Select(v => v.Rule));
+            // The dashboard's current state, kept by every path that evaluates an issue (no extra GitLab request).
+            await store.Health.ReplaceCurrentFindingsAsync([CurrentFindings.Of(verdict)], time.GetUtcNow(), cancellationToken);
         }
 
         CountWrites(outcome);

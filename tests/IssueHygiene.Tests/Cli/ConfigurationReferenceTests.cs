@@ -21,6 +21,7 @@ public sealed class ConfigurationReferenceTests
             .Concat(Keys(typeof(LintWorkerOptions), LintWorkerOptions.SectionName))
             .Concat(Keys(typeof(SecretLeakOptions), SecretLeakOptions.Section))
             .Concat(Keys(typeof(MilestonePlanOptions), MilestonePlanOptions.SectionName))
+            .Concat(Keys(typeof(Serving.ManagementOptions), Serving.ManagementOptions.SectionName))
             .ToList();
 
         Assert.True(keys.Count > 40, $"only {keys.Count} keys found");

@@ -120,6 +120,10 @@ internal sealed class FakeIssueTracker : IGitLabIssueReader, IGitLabIssueWriter,
         return Task.CompletedTask;
     }
 
+    /// <summary>The per-issue path never creates an issue (only the summary issue is created, by the sweep).</summary>
+    public Task<GitLabIssue> CreateIssueAsync(IdOrPath project, IssueCreate issue, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("the per-issue path never creates issues");
+
     public Task<GitLabIssue> UpdateIssueAsync(IdOrPath project, long issueIid, IssueUpdate update, CancellationToken cancellationToken = default)
     {
         Log($"PUT issue {project}#{issueIid}");

@@ -67,6 +67,9 @@ internal sealed class ServeHarness : IAsyncDisposable
         ["Worker:RetryBaseDelay"] = "00:00:00.100",
         ["Worker:RetryMaxDelay"] = "00:00:00.500",
         ["Worker:MaxAttempts"] = "3",
+        // These harnesses test per-issue writes and their convergence; the summary issue (one more write per sweep)
+        // is tested with it on, by SummaryIssueEndToEndTests.
+        ["Summary:Enabled"] = "false",
     };
 
     public static async Task<ServeHarness> StartAsync(int issues = 0, Action<Dictionary<string, string?>>? configure = null, bool registerHook = true)

@@ -53,6 +53,9 @@ internal sealed class SweepHarness : IAsyncDisposable
         ["MaxWritesPerRun"] = maxWrites.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Rules:Path"] = CliRunner.Repo("rules/handbook.yml"),
         ["Scopes:Groups:0"] = GroupPath,
+        // These harnesses test per-issue writes and their convergence; the summary issue (one more write per sweep)
+        // is tested with it on, by SummaryIssueEndToEndTests.
+        ["Summary:Enabled"] = "false",
     };
 
     public Task<(int Exit, string Out, string Err)> RunAsync(Dictionary<string, string?> configuration, params string[] args) =>
