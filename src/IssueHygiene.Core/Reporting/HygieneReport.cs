@@ -210,6 +210,7 @@ public sealed class HygieneReport
         {
             _byRule[violation.Rule] = _byRule.GetValueOrDefault(violation.Rule) + 1;
             _bySeverity[(int)violation.Severity]++;
+            FoundProblems |= violation.Severity >= Severity.Warning;
         }
 
         foreach (var write in writes)

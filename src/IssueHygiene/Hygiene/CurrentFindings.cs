@@ -11,7 +11,10 @@ namespace IssueHygiene.Hygiene;
 /// </summary>
 public static class CurrentFindings
 {
-    public static IssueFindings Of(Verdict verdict)
+    /// <param name="verdict">The issue's latest evaluation.</param>
+    /// <param name="credentialFound">True when this evaluation found a leaked credential: containment makes the issue
+    /// confidential, so its title is treated as confidential already (never stored, never shown).</param>
+    public static IssueFindings Of(Verdict verdict, bool credentialFound = false)
     {
         var issue = verdict.Issue;
         if (verdict.Status != EvaluationStatus.Evaluated)
@@ -21,8 +24,8 @@ public static class CurrentFindings
 
         var project = HygieneReport.ProjectOf(issue);
         var assignee = HygieneReport.AssigneeOf(issue);
-        // Never stored, so never shown: a confidential issue's title.
-        var title = issue.Confidential ? null : Core.Secrets.SecretRedactor.Mask(issue.Title);
+        // Never stored, so never shown: a confidential issue's title, or the title of one being contained right now.
+        var title = issue.Confidential || credentialFound ? null : Core.Secrets.SecretRedactor.Mask(issue.Title);
         return new IssueFindings(issue.ProjectId, issue.Iid, [.. verdict.Violations
             .Select(v => new CurrentFinding(issue.ProjectId, issue.Iid, v.Rule, v.Severity.ToString().ToLowerInvariant(), project, assignee, issue.WebUrl, title))]);
     }

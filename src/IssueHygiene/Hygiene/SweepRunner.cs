@@ -183,7 +183,7 @@ public sealed partial class SweepRunner(
             {
                 IReadOnlyList<PlannedWrite> writes = outcome.Status is ActStatus.Written or ActStatus.Planned ? outcome.Writes : [];
                 report.Add(verdict, writes);
-                await health.ObserveAsync(scopeHealth, verdict, writes, cancellationToken);
+                await health.ObserveAsync(scopeHealth, verdict, writes, outcome.SecretFindings.Count > 0, cancellationToken);
             }
 
             observer.IssueDone(scope, outcome);

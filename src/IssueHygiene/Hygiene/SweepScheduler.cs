@@ -1,5 +1,6 @@
 using IssueHygiene.Hosting;
 using IssueHygiene.Scheduling;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IssueHygiene.Hygiene;
@@ -10,8 +11,9 @@ namespace IssueHygiene.Hygiene;
 /// time was missed while the process was down (<c>Schedule:RunMissed</c>). A failed sweep is logged and the schedule
 /// goes on.
 /// </summary>
-public sealed class SweepScheduler(IScheduledSweep sweep, HygieneOptions options, TimeProvider time, ILogger<SweepScheduler> logger)
-    : ScheduledService(time, logger)
+public sealed class SweepScheduler(
+    IScheduledSweep sweep, HygieneOptions options, TimeProvider time, ILogger<SweepScheduler> logger, IHostApplicationLifetime? lifetime = null)
+    : ScheduledService(time, logger, lifetime)
 {
     protected override string JobName => "nightly sweep";
 

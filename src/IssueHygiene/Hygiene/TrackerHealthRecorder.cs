@@ -30,11 +30,12 @@ public sealed partial class TrackerHealthRecorder(
     public ScopeHealth Begin(SweepScope scope, bool dryRun) => new(scope, time.GetUtcNow(), dryRun);
 
     /// <summary>Counts one acted-on issue and queues its current findings (written in batches).</summary>
-    public async Task ObserveAsync(ScopeHealth health, Verdict verdict, IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken)
+    public async Task ObserveAsync(
+        ScopeHealth health, Verdict verdict, IReadOnlyList<PlannedWrite> writes, bool credentialFound, CancellationToken cancellationToken)
     {
         health.Report.Add(verdict, writes);
         health.Projects.Add(verdict.Issue.ProjectId);
-        health.Pending.Add(CurrentFindings.Of(verdict));
+        health.Pending.Add(CurrentFindings.Of(verdict, credentialFound));
         if (health.Pending.Count >= FlushEvery)
         {
             await FlushAsync(health, cancellationToken);

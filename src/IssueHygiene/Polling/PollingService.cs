@@ -12,7 +12,8 @@ public sealed partial class PollingService(
     IHygieneStore store,
     PollSchedule schedule,
     TimeProvider time,
-    ILogger<PollingService> logger) : BackgroundService
+    ILogger<PollingService> logger,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     public const string LeaseName = "poll";
 
@@ -21,8 +22,13 @@ public sealed partial class PollingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting before the first poll.
+        // Let the host finish starting before the first poll (a failed start-up polls nothing).
         await Task.Yield();
+        if (lifetime is not null && !await Worker.HostStarted.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         if (poller.Scopes.Count == 0)
         {
             LogNoScopes(logger);

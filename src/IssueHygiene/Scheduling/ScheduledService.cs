@@ -8,8 +8,10 @@ namespace IssueHygiene.Scheduling;
 /// schedule on the injected clock (a long wait made of waits of at most a day, re-reading the clock between them),
 /// runs the job, and goes on when a run fails. Optionally runs once at start-up when an occurrence was missed while the
 /// process was down. Which replica runs is the job's business: each guards its run with a lease (<see cref="LeaseHolder"/>).
+/// In a host (<paramref name="lifetime"/> given) nothing runs before the host has started: a start-up that fails (the
+/// port taken, say) ends with its one error line, not with a job cancelled half-way.
 /// </summary>
-public abstract partial class ScheduledService(TimeProvider time, ILogger logger) : BackgroundService
+public abstract partial class ScheduledService(TimeProvider time, ILogger logger, IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     // Timers take at most ~49 days; a long wait is made of shorter ones, re-reading the clock between them.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
@@ -45,6 +47,11 @@ public abstract partial class ScheduledService(TimeProvider time, ILogger logger
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (lifetime is not null && !await Worker.HostStarted.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         if (Schedule() is not { } schedule)
         {
             LogDisabled(Logger, JobName);

@@ -1,6 +1,7 @@
 using IssueHygiene.Hosting;
 using IssueHygiene.Scheduling;
 using IssueHygiene.Storage.Leases;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,8 @@ public sealed partial class MilestonePlanScheduler(
     HygieneOptions hygieneOptions,
     ILeaseStore leases,
     TimeProvider time,
-    ILogger<MilestonePlanScheduler> logger) : ScheduledService(time, logger)
+    ILogger<MilestonePlanScheduler> logger,
+    IHostApplicationLifetime? lifetime = null) : ScheduledService(time, logger, lifetime)
 {
     public const string LeaseName = "milestone-plan";
 

@@ -90,7 +90,7 @@ public sealed partial class IssueLinter(
         {
             metrics.Evaluated(verdict.Violations.Select(v => v.Rule));
             // The dashboard's current state, kept by every path that evaluates an issue (no extra GitLab request).
-            await store.Health.ReplaceCurrentFindingsAsync([CurrentFindings.Of(verdict)], time.GetUtcNow(), cancellationToken);
+            await store.Health.ReplaceCurrentFindingsAsync([CurrentFindings.Of(verdict, outcome.SecretFindings.Count > 0)], time.GetUtcNow(), cancellationToken);
         }
 
         CountWrites(outcome);
