@@ -1,4 +1,3 @@
-using IssueHygiene.Cli;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Issues;
 using IssueHygiene.Core.Policy;
@@ -9,9 +8,9 @@ using IssueHygiene.GitLab.Dtos;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
 using IssueHygiene.Scheduling;
 using IssueHygiene.Storage;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using IssueHygiene.Cli;
 using IssueHygiene.Core.Actuation;
 using IssueHygiene.Scheduling;
 using IssueHygiene.Storage;

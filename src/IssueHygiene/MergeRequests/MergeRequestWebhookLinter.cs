@@ -1,7 +1,7 @@
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Storage.Audit;
 using IssueHygiene.Storage.Deliveries;
 using IssueHygiene.Webhooks;

@@ -1,8 +1,8 @@
-using IssueHygiene.Cli;
 using IssueHygiene.Health;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
 using IssueHygiene.Polling;
+using IssueHygiene.Processing;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Taxonomy;
 using IssueHygiene.Webhooks;
 using IssueHygiene.Worker;

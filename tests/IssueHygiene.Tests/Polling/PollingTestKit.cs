@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using IssueHygiene.GitLabSimulator;
-using IssueHygiene.Hygiene;
 using IssueHygiene.Polling;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Tests.Serve;
 
 namespace IssueHygiene.Tests.Polling;

@@ -6,7 +6,7 @@ using IssueHygiene.GitLab.Dtos;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.GitLab.Requests;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 
 namespace IssueHygiene.Tests.Processing;
 

@@ -3,7 +3,7 @@ using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Policy.Loading;
 using IssueHygiene.Core.Secrets;
 using IssueHygiene.GitLab;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Secrets;
 using IssueHygiene.Storage;
 using IssueHygiene.Tests.Cli;

@@ -52,7 +52,7 @@ public sealed class FleetConfigurationTests
     [Fact]
     public void BindOptions_LeaseTtlBelowThreeSeconds_UsageErrorNamesTheKey()
     {
-        var error = Assert.Throws<IssueHygiene.Cli.UsageException>(() =>
+        var error = Assert.Throws<IssueHygiene.Hosting.UsageException>(() =>
             AppConfiguration.BindOptions(AppConfiguration.Build(new Dictionary<string, string?> { ["Schedule:LeaseTtl"] = "00:00:01" })));
 
         Assert.Contains("Schedule:LeaseTtl 00:00:01 is shorter than 3 seconds", error.Message, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
 using IssueHygiene.Storage;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Tests.Sweep;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
 using IssueHygiene.Scheduling;
 
 namespace IssueHygiene.Tests.Schedule;

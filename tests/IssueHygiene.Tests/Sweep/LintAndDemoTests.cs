@@ -1,5 +1,6 @@
 using IssueHygiene.Cli;
 using IssueHygiene.Core.Rendering;
+using IssueHygiene.Hosting;
 using IssueHygiene.Tests.Cli;
 
 namespace IssueHygiene.Tests.Sweep;

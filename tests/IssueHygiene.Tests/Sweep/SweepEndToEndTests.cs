@@ -1,4 +1,4 @@
-using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
 using IssueHygiene.Tests.Cli;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Issues;

@@ -3,7 +3,7 @@ using IssueHygiene.Core.Reporting;
 using IssueHygiene.GitLab.Dtos;
 using IssueHygiene.Health;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Storage.Deliveries;
 using IssueHygiene.Tests.Processing;
 using IssueHygiene.Webhooks;
