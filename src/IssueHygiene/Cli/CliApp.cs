@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IssueHygiene.Hosting;
 
 namespace IssueHygiene.Cli;
 
@@ -37,7 +38,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             SweepCommands.CreateSweep(this),
             SweepCommands.CreateReport(this),
             DemoCommand.Create(this),
-            Serving.ServeCommand.Create(this),
+            ServeCommand.Create(this),
             MilestonesCommands.Create(this),
             LabelsCommands.Create(this),
             DoctorCommand.Create(this),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IssueHygiene.GitLab.Diagnostics;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
+using IssueHygiene.Sweeping;
 
 namespace IssueHygiene.Cli;
 

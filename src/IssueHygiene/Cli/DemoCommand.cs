@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IssueHygiene.Core.Rendering;
 using IssueHygiene.GitLabSimulator;
+using IssueHygiene.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IssueHygiene.Cli;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using IssueHygiene.Core.Issues;
+using IssueHygiene.Hosting;
 
 namespace IssueHygiene.Cli;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using IssueHygiene.Core.Taxonomy;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Hosting;
+using IssueHygiene.Processing;
 using IssueHygiene.Taxonomy;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,8 @@ using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Reporting;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Mapping;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Hosting;
+using IssueHygiene.Processing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IssueHygiene.Cli;

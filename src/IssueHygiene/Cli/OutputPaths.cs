@@ -1,3 +1,5 @@
+using IssueHygiene.Hosting;
+
 namespace IssueHygiene.Cli;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IssueHygiene.Core.Rules;
+using IssueHygiene.Hosting;
 
 namespace IssueHygiene.Cli;
 

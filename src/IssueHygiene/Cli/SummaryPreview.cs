@@ -1,5 +1,5 @@
 using System.Text;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 
 namespace IssueHygiene.Cli;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IssueHygiene.Core.Reporting;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Sweeping;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IssueHygiene.Cli;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using IssueHygiene.GitLab.Diagnostics;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Sweeping;
 
 namespace IssueHygiene.Cli;
 

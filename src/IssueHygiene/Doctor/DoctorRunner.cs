@@ -1,4 +1,3 @@
-using IssueHygiene.Cli;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Issues;
 using IssueHygiene.Core.Policy;
@@ -9,8 +8,9 @@ using IssueHygiene.GitLab.Dtos;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Scheduling;
 using IssueHygiene.Storage;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,9 +90,9 @@ public sealed class DoctorRunner(IConfiguration configuration, TimeProvider time
     {
         const string title = "schedule parsed";
         var planCron = configuration.GetSection(MilestonePlanOptions.SectionName).Get<MilestonePlanOptions>()?.PlanCron ?? new MilestonePlanOptions().PlanCron;
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.Schedule.TimeZone, out var zone))
+        if (CronSchedule.TimeZoneProblem(options.Schedule.TimeZone) is { } zoneProblem)
         {
-            return DoctorCheck.Fail(title, $"Schedule:TimeZone '{options.Schedule.TimeZone}' is not a known time zone", "use an IANA name such as UTC or Europe/Amsterdam");
+            return DoctorCheck.Fail(title, zoneProblem, "use an IANA name such as UTC or Europe/Amsterdam");
         }
 
         var parts = new List<string>(2);
@@ -103,13 +103,17 @@ public sealed class DoctorRunner(IConfiguration configuration, TimeProvider time
             {
                 parts.Add($"{what} off ({key} is empty)");
             }
-            else if (Cronos.CronExpression.TryParse(cron, out var expression) && expression.GetNextOccurrence(time.GetUtcNow(), zone) is { } next)
+            else if (CronSchedule.TryCreate(cron, options.Schedule.TimeZone, out var error, key) is not { } schedule)
             {
-                parts.Add($"next {what} {TimeZoneInfo.ConvertTime(next, zone):yyyy-MM-dd HH:mm} {zone.Id}");
+                problems.Add(error!);
+            }
+            else if (schedule.NextAfter(time.GetUtcNow()) is { } next)
+            {
+                parts.Add($"next {what} {TimeZoneInfo.ConvertTime(next, schedule.Zone):yyyy-MM-dd HH:mm} {schedule.Zone.Id}");
             }
             else
             {
-                problems.Add($"{key} '{cron}' is not a cron expression that ever fires");
+                problems.Add($"{key} '{cron}' never fires");
             }
         }
 

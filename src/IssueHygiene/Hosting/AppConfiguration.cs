@@ -1,5 +1,5 @@
-using IssueHygiene.Cli;
 using IssueHygiene.Core.Actuation;
+using IssueHygiene.Scheduling;
 using IssueHygiene.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -59,14 +59,14 @@ public static class AppConfiguration
             problems.Add($"MaxWritesPerRun (IssueHygiene__MaxWritesPerRun) {options.MaxWritesPerRun} must be 0 or more");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.Schedule.Cron) && !Cronos.CronExpression.TryParse(options.Schedule.Cron, out _))
+        if (!string.IsNullOrWhiteSpace(options.Schedule.Cron) && CronSchedule.CronProblem(options.Schedule.Cron) is { } cronProblem)
         {
-            problems.Add($"Schedule:Cron '{options.Schedule.Cron}' is not a cron expression (5 fields, e.g. '0 3 * * *')");
+            problems.Add(cronProblem);
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.Schedule.TimeZone, out _))
+        if (CronSchedule.TimeZoneProblem(options.Schedule.TimeZone) is { } zoneProblem)
         {
-            problems.Add($"Schedule:TimeZone '{options.Schedule.TimeZone}' is not a known time zone");
+            problems.Add(zoneProblem);
         }
 
         if (options.Schedule.LeaseTtl < TimeSpan.FromSeconds(3))

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using IssueHygiene.Cli;
 using IssueHygiene.GitLab;
 using IssueHygiene.Secrets;
 using IssueHygiene.Storage;

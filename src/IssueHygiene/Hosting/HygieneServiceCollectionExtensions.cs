@@ -1,10 +1,11 @@
-using IssueHygiene.Cli;
 using IssueHygiene.Core.Actuation;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.GitLab.DependencyInjection;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Secrets;
 using IssueHygiene.Storage;
+using IssueHygiene.Sweeping;
+using IssueHygiene.TrackerHealth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,6 @@
 using IssueHygiene.Core.MergeRequests;
 using IssueHygiene.Core.Reporting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 
 namespace IssueHygiene.MergeRequests;
 

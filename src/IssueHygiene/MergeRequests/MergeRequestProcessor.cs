@@ -6,7 +6,7 @@ using IssueHygiene.Core.Reporting;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Mapping;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Storage;
 using IssueHygiene.Storage.Audit;
 using Microsoft.Extensions.Logging;

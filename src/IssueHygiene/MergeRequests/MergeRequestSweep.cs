@@ -2,8 +2,9 @@ using IssueHygiene.Core.MergeRequests;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.GitLab.Requests;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Storage;
+using IssueHygiene.Sweeping;
 
 namespace IssueHygiene.MergeRequests;
 

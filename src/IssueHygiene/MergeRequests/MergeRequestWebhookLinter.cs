@@ -3,7 +3,7 @@ using IssueHygiene.Core.Evaluation;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Storage.Audit;
 using IssueHygiene.Storage.Deliveries;
 using IssueHygiene.Webhooks;

@@ -2,8 +2,8 @@ using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Requests;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
 using IssueHygiene.Storage;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Worker;
 
 namespace IssueHygiene.Polling;

@@ -3,7 +3,8 @@ using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Dtos;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Requests;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Storage;
 using IssueHygiene.Worker;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using IssueHygiene.Cli;
 using IssueHygiene.Hosting;
 using IssueHygiene.Webhooks;
 

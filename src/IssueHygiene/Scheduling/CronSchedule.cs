@@ -28,21 +28,26 @@ public sealed class CronSchedule
     /// </summary>
     public static CronSchedule? TryCreate(string cron, string timeZone, out string? error, string cronKey = "Schedule:Cron", string timeZoneKey = "Schedule:TimeZone")
     {
-        error = null;
-        if (!CronExpression.TryParse(cron, CronFormat.Standard, out var expression))
-        {
-            error = $"{cronKey} '{cron}' is not a cron expression (5 fields, e.g. '0 3 * * *')";
-            return null;
-        }
-
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
-        {
-            error = $"{timeZoneKey} '{timeZone}' is not a known time zone";
-            return null;
-        }
-
-        return new CronSchedule(expression, zone, cron);
+        error = CronProblem(cron, cronKey) ?? TimeZoneProblem(timeZone, timeZoneKey);
+        return error is null
+            ? new CronSchedule(CronExpression.Parse(cron, CronFormat.Standard), TimeZoneInfo.FindSystemTimeZoneById(timeZone), cron)
+            : null;
     }
+
+    /// <summary>
+    /// What is wrong with <paramref name="cron"/> as the value of <paramref name="cronKey"/>, or null when it parses.
+    /// Configuration checks use this (and <see cref="TimeZoneProblem"/>) to report both keys at once.
+    /// </summary>
+    public static string? CronProblem(string cron, string cronKey = "Schedule:Cron") =>
+        CronExpression.TryParse(cron, CronFormat.Standard, out _)
+            ? null
+            : $"{cronKey} '{cron}' is not a cron expression (5 fields, e.g. '0 3 * * *')";
+
+    /// <summary>What is wrong with <paramref name="timeZone"/> as the value of <paramref name="timeZoneKey"/>, or null when it is known.</summary>
+    public static string? TimeZoneProblem(string timeZone, string timeZoneKey = "Schedule:TimeZone") =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)
+            ? null
+            : $"{timeZoneKey} '{timeZone}' is not a known time zone";
 
     /// <summary>The first run strictly after <paramref name="now"/>, or null when the expression never fires again.</summary>
     public DateTimeOffset? NextAfter(DateTimeOffset now) => _cron.GetNextOccurrence(now, Zone);

@@ -1,8 +1,8 @@
-using IssueHygiene.Cli;
 using IssueHygiene.Health;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
 using IssueHygiene.Polling;
+using IssueHygiene.Processing;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Taxonomy;
 using IssueHygiene.Webhooks;
 using IssueHygiene.Worker;
@@ -75,6 +75,7 @@ public static partial class ServeHost
         builder.Services.AddSingleton<WebhookReceiver>();
         builder.Services.AddSingleton<BotIdentity>();
         builder.Services.AddSingleton<CatalogProvider>();
+        builder.Services.AddSingleton<ITrackerCatalogSource>(sp => sp.GetRequiredService<CatalogProvider>());
         builder.Services.AddSingleton<NoteCommandReader>();
         builder.Services.AddSingleton<CommentCommandRunner>();
         builder.Services.AddSingleton<ProjectScope>();

@@ -1,4 +1,3 @@
-using IssueHygiene.Cli;
 using IssueHygiene.Hosting;
 
 namespace IssueHygiene.Taxonomy;

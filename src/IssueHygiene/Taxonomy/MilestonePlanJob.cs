@@ -1,5 +1,5 @@
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using Microsoft.Extensions.Logging;
 
 namespace IssueHygiene.Taxonomy;

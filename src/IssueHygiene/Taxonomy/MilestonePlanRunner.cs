@@ -5,7 +5,7 @@ using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.GitLab.Requests;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using Microsoft.Extensions.Logging;
 
 namespace IssueHygiene.Taxonomy;

@@ -10,7 +10,7 @@ namespace IssueHygiene.Webhooks;
 /// dropping deliveries early; a payload naming an in-scope path with an out-of-scope id is acted on by id, so it is
 /// this check that counts.
 /// </summary>
-public sealed class ProjectScope(WebhookScopeFilter filter, IGitLabClient gitLab, TimeProvider time)
+public sealed class ProjectScope(WebhookScopeFilter filter, IGitLabDirectory gitLab, TimeProvider time)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
 

@@ -1,6 +1,6 @@
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.GitLab;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 
 namespace IssueHygiene.Worker;
 

@@ -6,11 +6,12 @@ using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Dtos;
 using IssueHygiene.Health;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Storage;
 using IssueHygiene.Storage.Audit;
 using IssueHygiene.Storage.Deliveries;
 using IssueHygiene.Storage.LintNotes;
+using IssueHygiene.TrackerHealth;
 using IssueHygiene.Webhooks;
 
 namespace IssueHygiene.Worker;
@@ -26,7 +27,7 @@ public sealed partial class IssueLinter(
     IHygieneStore store,
     IssueProcessor processor,
     CommentCommandRunner commands,
-    CatalogProvider catalogs,
+    ITrackerCatalogSource catalogs,
     BotIdentity botIdentity,
     NoteCommandReader noteReader,
     ProjectScope scope,

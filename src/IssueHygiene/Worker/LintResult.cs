@@ -1,4 +1,5 @@
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
+
 
 namespace IssueHygiene.Worker;
 

@@ -11,7 +11,7 @@ namespace IssueHygiene.Worker;
 /// payload claims, decide who asked and what. Only the bot's own comments are passed over; anyone else's comment is
 /// scanned for credentials and read for commands even when it imitates the bot's marker.
 /// </summary>
-public sealed class NoteCommandReader(IGitLabClient gitLab, IGitLabMergeRequests mergeRequests, LintWorkerOptions options)
+public sealed class NoteCommandReader(IGitLabIssueReader gitLab, IGitLabMergeRequests mergeRequests, LintWorkerOptions options)
 {
     public async Task<IssueWork> ReadAsync(long projectId, long iid, BatchNotes batch, long botUserId, string botUsername, CancellationToken cancellationToken, bool onMergeRequest = false)
     {

@@ -79,17 +79,7 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Polls <paramref name="condition"/> until it holds or the child exits or the deadline passes.</summary>
     public async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (DateTimeOffset.UtcNow < deadline && !_process.HasExited)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(25);
-        }
-
+        await Eventually.HoldsAsync(() => condition() || _process.HasExited, timeout);
         return condition();
     }
 

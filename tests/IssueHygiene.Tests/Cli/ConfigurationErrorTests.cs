@@ -1,4 +1,4 @@
-using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
 using IssueHygiene.Tests.Sweep;
 
 namespace IssueHygiene.Tests.Cli;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
 
 namespace IssueHygiene.Tests.Cli;
 

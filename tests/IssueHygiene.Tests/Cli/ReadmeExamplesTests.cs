@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
 
 namespace IssueHygiene.Tests.Cli;
 

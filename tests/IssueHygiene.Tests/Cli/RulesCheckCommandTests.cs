@@ -1,4 +1,4 @@
-using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
 
 namespace IssueHygiene.Tests.Cli;
 

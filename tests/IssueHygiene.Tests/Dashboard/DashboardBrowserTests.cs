@@ -75,7 +75,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
 
         Assert.Equal(HttpStatusCode.NotFound, (await serve.Http.GetAsync("/")).StatusCode);
         var iid = await serve.CreateIssueAsync("No milestone yet", labels: "Bug");
-        Assert.True(await Polling.PollingTestKit.EventuallyAsync(
+        Assert.True(await Eventually.HoldsAsync(
             async () => (await serve.Store.Health.ListCurrentFindingsAsync()).Any(f => f.IssueIid == iid && f.Rule == "milestone-required"),
             TimeSpan.FromSeconds(15)), "the webhook path did not store the issue's current findings");
     }

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using IssueHygiene.Core.Rendering;
 using IssueHygiene.GitLabSimulator.Seeding;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
+using IssueHygiene.Sweeping;
 using IssueHygiene.MergeRequests;
 using IssueHygiene.Storage.Audit;
 using IssueHygiene.Tests.Serve;

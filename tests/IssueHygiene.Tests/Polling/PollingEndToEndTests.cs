@@ -30,11 +30,11 @@ public sealed class PollingEndToEndTests
         }
 
         var watermarkKey = IssuePoller.WatermarkKey(GroupScope(harness.Simulator));
-        Assert.True(await EventuallyAsync(async () => await harness.Store.Watermarks.GetAsync(watermarkKey) is not null, TimeSpan.FromSeconds(10)), "no first poll");
+        Assert.True(await Eventually.HoldsAsync(async () => await harness.Store.Watermarks.GetAsync(watermarkKey) is not null, TimeSpan.FromSeconds(10)), "no first poll");
 
         var iid = await OpenIssueAsync(harness, "Pipeline fails on Mondays", labels: "Bug,Extract");
         var changed = DateTimeOffset.UtcNow;
-        var fixedInTime = await EventuallyAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", Interval + TimeSpan.FromSeconds(4));
+        var fixedInTime = await Eventually.HoldsAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", Interval + TimeSpan.FromSeconds(4));
 
         Assert.True(fixedInTime, "not fixed within one interval (plus processing)");
         var elapsed = DateTimeOffset.UtcNow - changed;
@@ -51,16 +51,19 @@ public sealed class PollingEndToEndTests
     {
         await using var harness = await ServeHarness.StartAsync(configure: PollEvery(TimeSpan.FromMilliseconds(300), c => c.Remove("Webhook:Secrets:0")), registerHook: false);
         var iid = await OpenIssueAsync(harness, "Help me", labels: "Extract");
-        Assert.True(await EventuallyAsync(() => harness.LintNotes(iid).Count == 1, TimeSpan.FromSeconds(10)), "no sticky note");
+        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).Count == 1, TimeSpan.FromSeconds(10)), "no sticky note");
 
         await harness.CommentAsync(iid, "@issue-hygiene-bot help", "reporter-user");
 
-        Assert.True(await EventuallyAsync(() => harness.LintNotes(iid).SingleOrDefault()?.Body.Contains("**Answers**", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(10)), "the command was not read by the poll");
+        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).SingleOrDefault()?.Body.Contains("**Answers**", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(10)), "the command was not read by the poll");
         var note = Assert.Single(harness.LintNotes(iid)).Body;
         Assert.Contains("@bot waive RULE [until YYYY-MM-DD] [reason]", note, StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromMilliseconds(300) * 4);
+        // Settled: the note's own edit has been polled and evaluated (queue empty after more polls); from then on, polls write nothing.
+        await PollsAsync(harness, 3);
+        await harness.WaitForQuietAsync();
         var writes = harness.NonGetRequests();
-        await Task.Delay(TimeSpan.FromMilliseconds(300) * 5);
+        await PollsAsync(harness, 5);
+        await harness.WaitForQuietAsync();
         Assert.Equal(writes, harness.NonGetRequests());
     }
 
@@ -69,20 +72,21 @@ public sealed class PollingEndToEndTests
     {
         await using var harness = await ServeHarness.StartAsync(configure: PollEvery(TimeSpan.FromMilliseconds(300)), registerHook: false);
         var iid = await OpenIssueAsync(harness, "Echo me", labels: "Bug,Extract");
-        Assert.True(await EventuallyAsync(() => harness.LintNotes(iid).Count == 1 && harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", TimeSpan.FromSeconds(10)));
+        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).Count == 1 && harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", TimeSpan.FromSeconds(10)));
 
         // The fix bumped updated_at: the next poll queues that version, the worker finds nothing to do, and from then on
         // every poll lists the issue again (overlap window) without queueing it.
-        var settled = await EventuallyAsync(async () => (await harness.Store.Deliveries.GetCountsAsync()).Depth == 0 && await EvaluationsAsync(harness) >= 2, TimeSpan.FromSeconds(10));
+        var settled = await Eventually.HoldsAsync(async () => (await harness.Store.Deliveries.GetCountsAsync()).Depth == 0 && await EvaluationsAsync(harness) >= 2, TimeSpan.FromSeconds(10));
         Assert.True(settled, "the write's own version was never evaluated");
-        await Task.Delay(TimeSpan.FromMilliseconds(300) * 3);
+        await PollsAsync(harness, 3);
+        await harness.WaitForQuietAsync();
         var writes = harness.NonGetRequests();
         var evaluations = await EvaluationsAsync(harness);
-        var lists = harness.Simulator.RequestLog.Entries.Count(e => IsIssueList(e, "/api/v4/groups/"));
 
-        await Task.Delay(TimeSpan.FromMilliseconds(300) * 8);
+        // Eight more polls (each lists the issue again in the overlap window) must neither queue nor write anything.
+        await PollsAsync(harness, 8);
+        await harness.WaitForQuietAsync();
 
-        Assert.True(harness.Simulator.RequestLog.Entries.Count(e => IsIssueList(e, "/api/v4/groups/")) >= lists + 4, "polling stopped");
         Assert.Equal(writes, harness.NonGetRequests());
         Assert.Equal(evaluations, await EvaluationsAsync(harness));
         Assert.Single(harness.LintNotes(iid));
@@ -146,7 +150,7 @@ public sealed class PollingEndToEndTests
         Assert.True(recovered.Succeeded, recovered.Error);
         Assert.Equal(1, recovered.Queued);
         Assert.True(await harness.Store.Watermarks.GetAsync(key) > before);
-        Assert.True(await EventuallyAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", TimeSpan.FromSeconds(10)));
+        Assert.True(await Eventually.HoldsAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -154,7 +158,7 @@ public sealed class PollingEndToEndTests
     {
         await using var harness = await ServeHarness.StartAsync(issues: 30, configure: PollEvery(Interval), registerHook: false);
         var watermarkKey = IssuePoller.WatermarkKey(GroupScope(harness.Simulator));
-        Assert.True(await EventuallyAsync(async () => await harness.Store.Watermarks.GetAsync(watermarkKey) is not null, TimeSpan.FromSeconds(10)), "no first poll");
+        Assert.True(await Eventually.HoldsAsync(async () => await harness.Store.Watermarks.GetAsync(watermarkKey) is not null, TimeSpan.FromSeconds(10)), "no first poll");
         await harness.WaitForQuietAsync();
         await harness.Host.StopAsync();
 
@@ -175,9 +179,9 @@ public sealed class PollingEndToEndTests
         await restarted.StartAsync();
         try
         {
-            Assert.True(await EventuallyAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", TimeSpan.FromSeconds(10)), "the update made while down was missed");
+            Assert.True(await Eventually.HoldsAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", TimeSpan.FromSeconds(10)), "the update made while down was missed");
             var store = restarted.Services.GetRequiredService<IHygieneStore>();
-            Assert.True(await EventuallyAsync(async () => (await store.Deliveries.GetCountsAsync()).Depth == 0, TimeSpan.FromSeconds(10)));
+            Assert.True(await Eventually.HoldsAsync(async () => (await store.Deliveries.GetCountsAsync()).Depth == 0, TimeSpan.FromSeconds(10)));
         }
         finally
         {
@@ -200,10 +204,12 @@ public sealed class PollingEndToEndTests
 
         // A tidy issue: evaluating it writes nothing, so its updated_at stays and nothing but this change is evaluated.
         var iid = await OpenIssueAsync(harness, "Already tidy", labels: "Bug,Extract,flow::Triage", milestoneId: backlog);
-        var polled = await EventuallyAsync(() => harness.Logs.Events.Any(e => e.MessageTemplate.Text.StartsWith("Poll queued delivery", StringComparison.Ordinal) && e.Properties["Iid"].ToString() == iid.ToString(System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromSeconds(5));
+        var polled = await Eventually.HoldsAsync(() => harness.Logs.Events.Any(e => e.MessageTemplate.Text.StartsWith("Poll queued delivery", StringComparison.Ordinal) && e.Properties["Iid"].ToString() == iid.ToString(System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromSeconds(5));
         Assert.True(polled, "the poll did not queue the change");
         await harness.WaitForQuietAsync();
-        await Task.Delay(TimeSpan.FromMilliseconds(200) * 5);
+        // Past the debounce (1.5 s) by several polls: the webhook's delivery and any later poll had their chance to queue it again.
+        await PollsAsync(harness, 10);
+        await harness.WaitForQuietAsync();
 
         Assert.NotEmpty(harness.Simulator.WebhookDeliveries);
         Assert.Equal(before + 1, await EvaluationsAsync(harness));

@@ -17,7 +17,7 @@ public sealed class PollingReplicaTests
     public async Task TwoReplicas_OneHoldsTheLease_OnlyItPollsUntilItStops()
     {
         await using var first = await ServeHarness.StartAsync(configure: PollEvery(Interval), registerHook: false);
-        Assert.True(await EventuallyAsync(async () => await first.Store.Leases.GetAsync(PollingService.LeaseName) is not null, TimeSpan.FromSeconds(10)), "the first replica never took the lease");
+        Assert.True(await Eventually.HoldsAsync(async () => await first.Store.Leases.GetAsync(PollingService.LeaseName) is not null, TimeSpan.FromSeconds(10)), "the first replica never took the lease");
 
         var configuration = ServeHarness.BaseConfiguration(first.Simulator, first.StorePath);
         PollEvery(Interval)(configuration);
@@ -32,13 +32,13 @@ public sealed class PollingReplicaTests
         await second.StartAsync();
         try
         {
-            Assert.True(await EventuallyAsync(() => Count(secondLogs, "Poll skipped") >= 5, TimeSpan.FromSeconds(10)), "the second replica did not keep out");
+            Assert.True(await Eventually.HoldsAsync(() => Count(secondLogs, "Poll skipped") >= 5, TimeSpan.FromSeconds(10)), "the second replica did not keep out");
             Assert.Equal(0, Count(secondLogs, "Polled "));
-            Assert.True(await EventuallyAsync(() => Count(first.Logs, "Polled ") >= 5, TimeSpan.FromSeconds(10)), "the lease holder did not poll");
+            Assert.True(await Eventually.HoldsAsync(() => Count(first.Logs, "Polled ") >= 5, TimeSpan.FromSeconds(10)), "the lease holder did not poll");
 
             // The holder stops and releases the lease: the other replica takes over at its next tick.
             await first.Host.StopAsync();
-            Assert.True(await EventuallyAsync(() => Count(secondLogs, "Polled ") >= 2, TimeSpan.FromSeconds(10)), "the second replica did not take over");
+            Assert.True(await Eventually.HoldsAsync(() => Count(secondLogs, "Polled ") >= 2, TimeSpan.FromSeconds(10)), "the second replica did not take over");
         }
         finally
         {

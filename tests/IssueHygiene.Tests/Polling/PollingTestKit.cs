@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using IssueHygiene.GitLabSimulator;
-using IssueHygiene.Hygiene;
 using IssueHygiene.Polling;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Tests.Serve;
 
 namespace IssueHygiene.Tests.Polling;
@@ -37,25 +37,6 @@ internal static class PollingTestKit
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds; false when <paramref name="timeout"/> passed first.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return await condition();
-    }
-
-    public static Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan timeout) => EventuallyAsync(() => Task.FromResult(condition()), timeout);
-
     public static async Task<long> EvaluationsAsync(ServeHarness harness)
     {
         var line = (await harness.Http.GetStringAsync("/metrics")).Split('\n').Single(l => l.StartsWith("issuehygiene_evaluations_total ", StringComparison.Ordinal));
@@ -64,4 +45,16 @@ internal static class PollingTestKit
 
     public static bool IsIssueList(RequestLogEntry entry, string scopePrefix) =>
         entry.Method == "GET" && entry.Path.StartsWith(scopePrefix, StringComparison.Ordinal) && entry.Path.EndsWith("/issues", StringComparison.Ordinal);
+
+    public static int GroupIssueLists(ServeHarness harness) => harness.Simulator.RequestLog.Entries.Count(e => IsIssueList(e, "/api/v4/groups/"));
+
+    /// <summary>
+    /// Waits until the poller has listed the group's issues <paramref name="polls"/> more times: the event that shows
+    /// time passed for polling, so a test can then check that those polls changed nothing.
+    /// </summary>
+    public static Task PollsAsync(ServeHarness harness, int polls)
+    {
+        var target = GroupIssueLists(harness) + polls;
+        return Eventually.AssertAsync(() => GroupIssueLists(harness) >= target, TimeSpan.FromSeconds(20), $"{polls} more polls");
+    }
 }

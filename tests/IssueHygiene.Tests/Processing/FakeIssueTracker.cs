@@ -6,7 +6,7 @@ using IssueHygiene.GitLab.Dtos;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.GitLab.Requests;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 
 namespace IssueHygiene.Tests.Processing;
 
@@ -140,6 +140,14 @@ internal sealed class FakeIssueTracker : IGitLabIssueReader, IGitLabIssueWriter,
     }
 
     public IReadOnlyList<GitLabNote> Notes(long iid) => _notes[(5, iid)];
+
+    /// <summary>A person's comment on issue 5#<paramref name="iid"/> (no call logged); returns its id.</summary>
+    public long AddComment(long iid, long authorId, string authorUsername, string body)
+    {
+        var note = new GitLabNote { Id = _nextNoteId++, Body = body, Author = new GitLabUser { Id = authorId, Username = authorUsername } };
+        _notes[(5, iid)].Add(note);
+        return note.Id;
+    }
 
     /// <summary>The issue as a page listing would show it now (no call logged).</summary>
     public Core.Issues.IssueSnapshot Snapshot(long iid) => GitLabIssueMapper.ToSnapshot(_issues[(5, iid)]);

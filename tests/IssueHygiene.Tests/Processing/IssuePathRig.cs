@@ -3,7 +3,7 @@ using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Policy.Loading;
 using IssueHygiene.Core.Secrets;
 using IssueHygiene.GitLab;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Secrets;
 using IssueHygiene.Storage;
 using IssueHygiene.Tests.Cli;
@@ -17,16 +17,19 @@ internal sealed class IssuePathRig : IAsyncDisposable
 {
     private readonly string _directory;
 
-    private IssuePathRig(string directory, IHygieneStore store, IssueProcessor processor)
+    private IssuePathRig(string directory, IHygieneStore store, Evaluator evaluator, IssueProcessor processor)
     {
         _directory = directory;
         Store = store;
+        Evaluator = evaluator;
         Processor = processor;
     }
 
     public FakeIssueTracker GitLab { get; private init; } = new();
 
     public IHygieneStore Store { get; }
+
+    public Evaluator Evaluator { get; }
 
     public IssueProcessor Processor { get; }
 
@@ -48,7 +51,7 @@ internal sealed class IssuePathRig : IAsyncDisposable
         var actuator = new Actuator(tracker, tracker, tracker, store, rules, TimeProvider.System, NullLogger<Actuator>.Instance);
         var key = new SecretFingerprintKey(Options.Create(new SecretLeakOptions { FingerprintKey = "issue-path-tests-fingerprint-key" }), Options.Create(new GitLabOptions()));
         var processor = new IssueProcessor(tracker, store, evaluator, new WritePlanner(evaluator, fixMode), new SecretLeakPlanner(rules, fixMode), key, actuator, TimeProvider.System, NullLogger<IssueProcessor>.Instance);
-        return new IssuePathRig(directory, store, processor) { GitLab = tracker };
+        return new IssuePathRig(directory, store, evaluator, processor) { GitLab = tracker };
     }
 
     public static ActContext Context(bool dryRun = false, WriteBudget? budget = null) =>

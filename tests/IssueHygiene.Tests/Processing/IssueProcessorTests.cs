@@ -1,7 +1,7 @@
 using IssueHygiene.Core.Reporting;
 using IssueHygiene.Core.Secrets;
 using IssueHygiene.GitLab.Errors;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Storage.Audit;
 
 namespace IssueHygiene.Tests.Processing;

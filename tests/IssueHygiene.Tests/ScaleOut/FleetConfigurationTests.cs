@@ -32,10 +32,12 @@ public sealed class FleetConfigurationTests
         await limiter.AcquireNoteCreationAsync(CancellationToken.None);
         var second = limiter.AcquireNoteCreationAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromSeconds(2.9));
-        await Task.Delay(50);
         Assert.False(second.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(0.2));
-        await second.WaitAsync(TimeSpan.FromSeconds(5));
+
+        // The limiter reports how long it waited, read from the fake clock when its timer fired: released by the second
+        // step (3.1 s), not by the first (a 1 s pace would have fired inside the 2.9 s step).
+        Assert.Equal(TimeSpan.FromSeconds(3.1), await second.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
@@ -50,7 +52,7 @@ public sealed class FleetConfigurationTests
     [Fact]
     public void BindOptions_LeaseTtlBelowThreeSeconds_UsageErrorNamesTheKey()
     {
-        var error = Assert.Throws<IssueHygiene.Cli.UsageException>(() =>
+        var error = Assert.Throws<IssueHygiene.Hosting.UsageException>(() =>
             AppConfiguration.BindOptions(AppConfiguration.Build(new Dictionary<string, string?> { ["Schedule:LeaseTtl"] = "00:00:01" })));
 
         Assert.Contains("Schedule:LeaseTtl 00:00:01 is shorter than 3 seconds", error.Message, StringComparison.Ordinal);

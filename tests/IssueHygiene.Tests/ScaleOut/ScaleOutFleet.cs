@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using IssueHygiene.Core.Rendering;
 using IssueHygiene.Core.Reporting;
 using IssueHygiene.GitLabSimulator;
-using IssueHygiene.Hygiene;
 using IssueHygiene.Storage;
 using IssueHygiene.Storage.Audit;
 using IssueHygiene.Storage.Postgres;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Tests.Cli;
 using IssueHygiene.Tests.Serve;
 using Npgsql;
@@ -122,18 +122,15 @@ internal sealed class ScaleOutFleet : IAsyncDisposable
     /// <summary>Waits until the shared queue is empty and the scope's sweep has finished successfully.</summary>
     public async Task WaitForQuiescenceAsync(TimeSpan timeout)
     {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (DateTimeOffset.UtcNow < deadline)
+        var quiet = await Eventually.HoldsAsync(
+            async () => (await Store.Deliveries.GetCountsAsync()).Depth == 0
+                && await Store.Sweeps.GetLastSuccessfulStartAsync(ScopeKey) is not null
+                && await Store.Sweeps.GetResumableAsync(ScopeKey) is null,
+            timeout,
+            TimeSpan.FromMilliseconds(250));
+        if (quiet)
         {
-            var counts = await Store.Deliveries.GetCountsAsync();
-            var swept = await Store.Sweeps.GetLastSuccessfulStartAsync(ScopeKey) is not null
-                && await Store.Sweeps.GetResumableAsync(ScopeKey) is null;
-            if (counts.Depth == 0 && swept)
-            {
-                return;
-            }
-
-            await Task.Delay(250);
+            return;
         }
 
         var last = await Store.Deliveries.GetCountsAsync();

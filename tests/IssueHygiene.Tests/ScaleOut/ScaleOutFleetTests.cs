@@ -60,20 +60,22 @@ public sealed class ScaleOutFleetTests
 
     private static async Task<(ServeProcess Sweeper, string RunId)> SweepInProgressAsync(ScaleOutFleet fleet, TimeSpan timeout)
     {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (DateTimeOffset.UtcNow < deadline)
+        (ServeProcess Sweeper, string RunId)? found = null;
+        await Eventually.HoldsAsync(async () =>
         {
             if (await fleet.SweepingReplicaAsync() is { } sweeper
                 && await fleet.Store.Sweeps.GetResumableAsync(fleet.ScopeKey) is { Status: SweepStatus.Running } run)
             {
-                return (sweeper, run.Id);
+                found = (sweeper, run.Id);
+                return true;
             }
 
+            // Caught running, never after it finished: a sweep that completed before the test looked proves nothing.
             Assert.Null(await fleet.Store.Sweeps.GetLastSuccessfulStartAsync(fleet.ScopeKey));
-            await Task.Delay(20);
-        }
+            return false;
+        }, timeout);
 
-        throw new TimeoutException("no replica started the sweep");
+        return found ?? throw new TimeoutException("no replica started the sweep");
     }
 
     private static async Task<IReadOnlyCollection<long>> DeliverAsync(ScaleOutFleet fleet, int deliveriesPerIssue, Action<int>? onDelivered)

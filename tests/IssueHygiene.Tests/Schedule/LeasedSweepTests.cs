@@ -1,6 +1,6 @@
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
 using IssueHygiene.Storage;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Tests.Sweep;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace IssueHygiene.Tests.Schedule;
 
 /// <summary>Only the replica holding the <c>nightly-sweep</c> lease sweeps.</summary>
+[Trait("Category", "Slow")]
 public sealed class LeasedSweepTests
 {
     [Fact]

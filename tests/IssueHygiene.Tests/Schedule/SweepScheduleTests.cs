@@ -1,4 +1,4 @@
-using IssueHygiene.Hygiene;
+using IssueHygiene.Hosting;
 using IssueHygiene.Scheduling;
 
 namespace IssueHygiene.Tests.Schedule;
@@ -56,5 +56,17 @@ public sealed class SweepScheduleTests
     {
         Assert.Null(CronSchedule.TryCreate(cron, zone, out var error));
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigurationCheck_BadCronAndZone_BothReportedWithTheScheduleTypesMessages()
+    {
+        CronSchedule.TryCreate("0 3 * *", "UTC", out var cronError);
+        CronSchedule.TryCreate("0 3 * * *", "Mars/Olympus", out var zoneError);
+        var options = new HygieneOptions { Schedule = new ScheduleOptions { Cron = "0 3 * *", TimeZone = "Mars/Olympus" } };
+
+        var problems = AppConfiguration.Validate(options).Where(p => p.StartsWith("Schedule:", StringComparison.Ordinal));
+
+        Assert.Equal([cronError, zoneError], problems);
     }
 }

@@ -1,5 +1,5 @@
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Sweeping;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,13 +25,7 @@ public sealed class SweepSchedulerTests
 
     private static HygieneOptions Options(bool runMissed) => new() { Schedule = new ScheduleOptions { Cron = "0 3 * * *", TimeZone = "UTC", RunMissed = runMissed } };
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.AssertAsync(condition, TimeSpan.FromSeconds(10), "the scheduler reached the expected state");
 
     /// <summary>Waits until the scheduler sleeps until <paramref name="at"/> (its timer exists), so advancing the clock wakes it.</summary>
     private static Task WaitForTimerAsync(SweepScheduler scheduler, DateTimeOffset at) => WaitUntilAsync(() => scheduler.NextRunAt == at);

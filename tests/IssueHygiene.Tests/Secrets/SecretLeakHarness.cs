@@ -7,7 +7,7 @@ using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.GitLabSimulator;
 using IssueHygiene.GitLabSimulator.Seeding;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Storage;
 using IssueHygiene.Tests.Sweep;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using IssueHygiene.Cli;
 using IssueHygiene.Core.Secrets;
 using IssueHygiene.GitLab.Diagnostics;
 using IssueHygiene.GitLabSimulator.Seeding;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Secrets;
 using IssueHygiene.Storage.Audit;
 using Microsoft.Extensions.DependencyInjection;

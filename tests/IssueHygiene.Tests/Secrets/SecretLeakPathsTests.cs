@@ -1,4 +1,4 @@
-using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
 using IssueHygiene.Tests.Serve;
 using IssueHygiene.Tests.Sweep;
 

@@ -3,7 +3,7 @@ using IssueHygiene.Core.Secrets;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Requests;
 using IssueHygiene.GitLabSimulator.Seeding;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Secrets;
 using IssueHygiene.Storage.Audit;
 using Microsoft.Extensions.Configuration;

@@ -6,7 +6,7 @@ using IssueHygiene.Core.Secrets;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.GitLab.Webhooks;
 using IssueHygiene.GitLabSimulator.Seeding;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 
 namespace IssueHygiene.Tests.Secrets;
 

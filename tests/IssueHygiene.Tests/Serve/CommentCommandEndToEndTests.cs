@@ -6,6 +6,7 @@ namespace IssueHygiene.Tests.Serve;
 /// <c>@bot</c> commands written in issue comments, answered in the sticky note. The waiver tests use
 /// <c>stage-label-unused</c> (a warning in the note); <c>type-label</c> is info ("When possible") and never in a note.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CommentCommandEndToEndTests
 {
     private const string Bot = "@issue-hygiene-bot";

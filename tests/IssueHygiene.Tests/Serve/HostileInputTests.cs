@@ -65,7 +65,7 @@ public sealed class HostileInputTests
             Payload = "{\"digest\":1,\"kind\":\"issue\"}",
         });
 
-        await PollAsync(async () => await harness.Store.Deliveries.GetAsync(old.DeliveryId) is null, "the old delivery was processed and purged");
+        await Eventually.AssertAsync(async () => await harness.Store.Deliveries.GetAsync(old.DeliveryId) is null, TimeSpan.FromSeconds(20), "the old delivery was processed and purged");
     }
 
     [Fact]
@@ -465,15 +465,5 @@ public sealed class HostileInputTests
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
         return copy.ToArray();
-    }
-
-    private static async Task PollAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "timed out waiting until " + what);
-            await Task.Delay(100);
-        }
     }
 }

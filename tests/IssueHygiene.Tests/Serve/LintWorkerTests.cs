@@ -49,11 +49,7 @@ public sealed class LintWorkerTests
 
         using var response = await WebhookDeliveryClient.PostAsync(harness.Http, body);
         var delivery = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["delivery"]!.GetValue<long>();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        while ((await harness.Store.Deliveries.GetAsync(delivery))!.Status != DeliveryStatus.Claimed && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.HoldsAsync(async () => (await harness.Store.Deliveries.GetAsync(delivery))!.Status == DeliveryStatus.Claimed, TimeSpan.FromSeconds(10));
 
         await harness.Host.StopAsync();
 

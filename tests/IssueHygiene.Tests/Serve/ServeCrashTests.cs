@@ -93,15 +93,9 @@ public sealed class ServeCrashTests
         using (var restarted = await ServeProcess.StartAsync(port, environment))
         {
             using var http = new HttpClient { BaseAddress = new Uri(restarted.Url) };
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(40);
-            long depth;
-            do
-            {
-                await Task.Delay(200);
-                depth = JsonNode.Parse(await http.GetStringAsync("/status"))!["queue"]!["depth"]!.GetValue<long>();
-            }
-            while (depth > 0 && DateTimeOffset.UtcNow < deadline);
-            Assert.Equal(0, depth);
+            async Task<long> DepthAsync() => JsonNode.Parse(await http.GetStringAsync("/status"))!["queue"]!["depth"]!.GetValue<long>();
+            await Eventually.HoldsAsync(async () => await DepthAsync() == 0, TimeSpan.FromSeconds(40), TimeSpan.FromMilliseconds(200));
+            Assert.Equal(0, await DepthAsync());
         }
 
         await using var store = HygieneStoreFactory.Create(new StorageOptions { ConnectionString = $"Data Source={storePath}" }, TimeProvider.System);

@@ -58,23 +58,23 @@ internal sealed class ServeProcess : IDisposable
 
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(2) };
         // Several replicas starting at once on 2 cores take a while.
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(40);
-        while (DateTimeOffset.UtcNow < deadline && !process.HasExited)
+        async Task<bool> HealthyAsync()
         {
             try
             {
                 using var response = await http.GetAsync("/healthz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return new ServeProcess(process, url);
-                }
+                return response.IsSuccessStatusCode;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                return false; // Not listening yet.
             }
+        }
 
-            await Task.Delay(100);
+        await Eventually.HoldsAsync(async () => process.HasExited || await HealthyAsync(), TimeSpan.FromSeconds(40), TimeSpan.FromMilliseconds(100));
+        if (!process.HasExited && await HealthyAsync())
+        {
+            return new ServeProcess(process, url);
         }
 
         process.Kill(entireProcessTree: true);

@@ -1,4 +1,5 @@
 using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
 using IssueHygiene.Tests.Cli;
 
 namespace IssueHygiene.Tests.Serve;

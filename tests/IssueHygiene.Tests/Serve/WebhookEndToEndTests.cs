@@ -4,6 +4,7 @@ using IssueHygiene.Storage.LintNotes;
 namespace IssueHygiene.Tests.Serve;
 
 /// <summary>The simulator fires real webhooks at a real in-process <c>serve</c>.</summary>
+[Trait("Category", "Slow")]
 public sealed class WebhookEndToEndTests
 {
     [Fact]
@@ -244,11 +245,7 @@ public sealed class WebhookEndToEndTests
         await harness.CommentAsync(iid, "ping", "developer-user");
         harness.Simulator.Knobs.FaultKinds = GitLabSimulator.FaultKinds.ServerErrors;
         harness.Simulator.Knobs.FaultRate = 1.0;
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while ((await harness.Store.Deliveries.GetCountsAsync()).Dead == 0 && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.HoldsAsync(async () => (await harness.Store.Deliveries.GetCountsAsync()).Dead > 0, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
 
         harness.Simulator.Knobs.FaultRate = 0;
         var status = System.Text.Json.Nodes.JsonNode.Parse(await harness.Http.GetStringAsync("/status"))!;
@@ -266,10 +263,7 @@ public sealed class WebhookEndToEndTests
         using var wrong = await WebhookDeliveryClient.PostAsync(harness.Http, "{}", token: "guess");
         await harness.WaitForQuietAsync();
         // The worker logs its verdict just after completing the claim: give that line a moment on a busy machine.
-        for (var i = 0; i < 100 && !harness.Logs.Events.Any(e => e.MessageTemplate.Text.StartsWith("Evaluated", StringComparison.Ordinal)); i++)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(() => harness.Logs.Events.Any(e => e.MessageTemplate.Text.StartsWith("Evaluated", StringComparison.Ordinal)), TimeSpan.FromSeconds(5));
 
         var text = harness.Logs.AllText;
         Assert.NotEmpty(harness.Logs.Events);

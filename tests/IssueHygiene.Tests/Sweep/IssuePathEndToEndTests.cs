@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using IssueHygiene.Cli;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Issues;
 using IssueHygiene.Core.Policy.Loading;
 using IssueHygiene.Core.Rendering;
 using IssueHygiene.GitLabSimulator;
 using IssueHygiene.Hosting;
-using IssueHygiene.Hygiene;
+using IssueHygiene.Processing;
 using IssueHygiene.Storage;
+using IssueHygiene.Sweeping;
 using IssueHygiene.Tests.Cli;
 using IssueHygiene.Tests.Secrets;
 using Microsoft.Extensions.DependencyInjection;

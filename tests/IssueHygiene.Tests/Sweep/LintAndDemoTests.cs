@@ -1,5 +1,6 @@
 using IssueHygiene.Cli;
 using IssueHygiene.Core.Rendering;
+using IssueHygiene.Hosting;
 using IssueHygiene.Tests.Cli;
 
 namespace IssueHygiene.Tests.Sweep;
@@ -92,6 +93,7 @@ public sealed class LintAndDemoTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // three runs of the demo: about 2 s on two cores
     public async Task Demo_SmallTracker_DryRunLiveThenNothingToWrite()
     {
         var folder = Path.Combine(Path.GetTempPath(), "issue-hygiene-demo-" + Guid.NewGuid().ToString("N"));

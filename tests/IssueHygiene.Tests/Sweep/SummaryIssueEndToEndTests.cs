@@ -1,5 +1,5 @@
-using IssueHygiene.Cli;
 using IssueHygiene.Core.Summary;
+using IssueHygiene.Hosting;
 
 namespace IssueHygiene.Tests.Sweep;
 

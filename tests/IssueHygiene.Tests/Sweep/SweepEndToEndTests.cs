@@ -1,4 +1,4 @@
-using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
 using IssueHygiene.Tests.Cli;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.Issues;
@@ -162,10 +162,7 @@ public sealed class SweepEndToEndTests
 
         using var kill = new CancellationTokenSource();
         var interrupted = harness.RunAsync(harness.Configuration(dryRun: false), kill.Token, "sweep");
-        while (harness.NonGetRequests() < 10)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.AssertAsync(() => harness.NonGetRequests() >= 10, TimeSpan.FromSeconds(60), "the sweep made ten writes");
 
         await kill.CancelAsync();
         var (firstExit, _, firstError) = await interrupted;

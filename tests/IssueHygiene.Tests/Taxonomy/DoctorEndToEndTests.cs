@@ -1,5 +1,5 @@
-using IssueHygiene.Cli;
 using IssueHygiene.GitLabSimulator.Seeding;
+using IssueHygiene.Hosting;
 using IssueHygiene.Tests.Cli;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
-using IssueHygiene.Cli;
 using IssueHygiene.Core.Policy.Loading;
 using IssueHygiene.Core.Taxonomy;
+using IssueHygiene.Hosting;
 using IssueHygiene.Tests.Cli;
 
 namespace IssueHygiene.Tests.Taxonomy;

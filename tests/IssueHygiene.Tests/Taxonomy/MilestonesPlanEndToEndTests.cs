@@ -1,5 +1,5 @@
 using System.Globalization;
-using IssueHygiene.Cli;
+using IssueHygiene.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IssueHygiene.Tests.Taxonomy;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using IssueHygiene.Cli;
 using IssueHygiene.Core.Rendering;
+using IssueHygiene.Hosting;
 
 namespace IssueHygiene.Tests.Taxonomy;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using IssueHygiene.Cli;
 using IssueHygiene.GitLabSimulator;
+using IssueHygiene.Hosting;
 using IssueHygiene.Tests.Cli;
 
 namespace IssueHygiene.Tests.Taxonomy;
