@@ -40,7 +40,13 @@ internal sealed class ScaleOutFleet : IAsyncDisposable
 
     public string ScopeKey => "group:" + Simulator.Handbook!.GroupPath;
 
-    public static async Task<ScaleOutFleet> StartAsync(int issues, int replicas, TimeSpan simulatorLatency)
+    /// <param name="issues">Seeded issues in the simulator.</param>
+    /// <param name="replicas">How many <c>serve</c> processes share the store.</param>
+    /// <param name="simulatorLatency">The simulator's latency per request.</param>
+    /// <param name="sweepLeaseTtl">The sweep lease's life (default 3 s, so a killed sweeper is replaced in seconds). A
+    /// test that kills no sweeper gives a longer one: on a loaded CI machine a 3 s lease can lapse between renewals,
+    /// and the run it guarded is then left for the next scheduled time.</param>
+    public static async Task<ScaleOutFleet> StartAsync(int issues, int replicas, TimeSpan simulatorLatency, TimeSpan? sweepLeaseTtl = null)
     {
         var database = await FleetDatabase.CreateAsync();
         var simulator = await SimulatedGitLab.StartAsync(new SimulatorOptions
@@ -66,7 +72,7 @@ internal sealed class ScaleOutFleet : IAsyncDisposable
             // The nightly sweep starts at once on every replica (a fresh database has missed it); the lease lets one run it.
             ["IssueHygiene__Schedule__Cron"] = "0 3 * * *",
             ["IssueHygiene__Schedule__RunMissed"] = "true",
-            ["IssueHygiene__Schedule__LeaseTtl"] = "00:00:03",
+            ["IssueHygiene__Schedule__LeaseTtl"] = (sweepLeaseTtl ?? TimeSpan.FromSeconds(3)).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["IssueHygiene__Worker__VisibilityTimeout"] = "00:00:05",
             ["IssueHygiene__Worker__Debounce"] = "00:00:00.020",
         };

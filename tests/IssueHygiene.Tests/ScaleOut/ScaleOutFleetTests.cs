@@ -19,10 +19,11 @@ public sealed class ScaleOutFleetTests
     [Fact]
     public async Task Fleet_ThreeReplicasRoundRobinDuringSweep_EachOffendingIssueOneNoteFixedOnce()
     {
-        await using var fleet = await ScaleOutFleet.StartAsync(issues: 150, replicas: 3, simulatorLatency: TimeSpan.FromMilliseconds(2));
+        await using var fleet = await ScaleOutFleet.StartAsync(
+            issues: 150, replicas: 3, simulatorLatency: TimeSpan.FromMilliseconds(2), sweepLeaseTtl: TimeSpan.FromSeconds(20));
         var acknowledged = await DeliverAsync(fleet, deliveriesPerIssue: 3, onDelivered: null);
 
-        await fleet.WaitForQuiescenceAsync(TimeSpan.FromSeconds(45));
+        await fleet.WaitForQuiescenceAsync(TimeSpan.FromSeconds(90));
         await AssertAllDoneAsync(fleet, acknowledged);
         await fleet.AssertNothingDoubledAsync();
         await fleet.AssertConvergedAsync();
