@@ -116,7 +116,7 @@ public sealed class SweepEndToEndTests
     public async Task Sweep_WithFaultsAndRateLimitsInjected_EndsInTheSameTrackerAsWithout()
     {
         await using var clean = await SweepHarness.StartAsync(issues: 60, seed: 11);
-        // 10% of requests fail (5xx, hang past the client's timeout, dropped connection), and GitLab allows 15
+        // 10% of requests fail (5xx, hang past the client's timeout, dropped connection), and GitLab allows 6
         // requests a minute — on a clock 30x fast, so its 429 windows pass in 2 real seconds.
         await using var faulty = await SweepHarness.StartAsync(issues: 60, seed: 11, simulatorTime: new AcceleratedTimeProvider(30),
             knobs: new SimulatorKnobsSettings
@@ -124,7 +124,7 @@ public sealed class SweepEndToEndTests
                 FaultRate = 0.10,
                 FaultKinds = FaultKinds.ServerErrors | FaultKinds.Hang | FaultKinds.DropConnection,
                 HangDuration = TimeSpan.FromSeconds(3),
-                RequestsPerMinute = 15,
+                RequestsPerMinute = 6,
             });
         var configuration = faulty.Configuration(dryRun: false);
         configuration["GitLab:MaxRetryAfter"] = "00:00:02";
