@@ -166,14 +166,16 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
         GetAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"), "GET /projects/:id/issues/:iid/notes/:note_id",
             $"note {Number(noteId)} of {IssueName(project, issueIid)}", GitLabJsonContext.Default.GitLabNote, cancellationToken);
 
-    public async Task<NoteCreateResult> CreateIssueNoteAsync(IdOrPath project, long issueIid, string body, bool isInternal = false, CancellationToken cancellationToken = default)
+    public Task<NoteCreateResult> CreateIssueNoteAsync(IdOrPath project, long issueIid, string body, bool isInternal = false, CancellationToken cancellationToken = default) =>
+        CreateNoteAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes"), "POST /projects/:id/issues/:iid/notes",
+            IssueName(project, issueIid), body, isInternal, cancellationToken);
+
+    /// <summary>Creates a note on an issue or a merge request: GitLab answers both the same way.</summary>
+    private async Task<NoteCreateResult> CreateNoteAsync(Uri url, string endpoint, string resource, string body, bool isInternal, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(body);
-        const string endpoint = "POST /projects/:id/issues/:iid/notes";
-        var resource = IssueName(project, issueIid);
         var content = Json(new NoteBody(body, isInternal ? true : null), GitLabRequestJsonContext.Default.NoteBody);
-        using var response = await SendAsync(HttpMethod.Post, Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes"),
-            endpoint, resource, content, noteCreation: true, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Post, url, endpoint, resource, content, noteCreation: true, cancellationToken);
 
         switch (response.StatusCode)
         {

@@ -2,29 +2,26 @@ using IssueHygiene.Core.Actuation;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.MergeRequests;
 using IssueHygiene.Core.Rendering;
-using IssueHygiene.Core.Reporting;
 using IssueHygiene.GitLab;
-using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.Processing;
 using IssueHygiene.Storage;
-using IssueHygiene.Storage.Audit;
-using Microsoft.Extensions.Logging;
 
 namespace IssueHygiene.MergeRequests;
 
 /// <summary>
-/// One merge request, decide then act, whichever path asks (sweep, webhook worker): fetch only what a rule needs
-/// (changed paths: one diffs request; author access: one members request), evaluate, find the sticky note (none
-/// when the MR has no notes, else by listing them), plan with <see cref="MergeRequestNotePlanner"/> and make exactly
-/// those writes under the write budget — or, in dry run, record them. Every write, made or planned, is audited.
+/// One merge request, decide then hand to the <see cref="Actuator"/>, whichever path asks (sweep, webhook worker): fetch
+/// only what a rule needs (changed paths: one diffs request; author access: one members request), evaluate, find the
+/// sticky note (none when the MR has no notes, else by listing them) and plan with <see cref="MergeRequestNotePlanner"/>.
+/// The Actuator makes exactly those writes under the MR's write lock, the write budget and the audit log — or, in a dry
+/// run, records them — and plans again from the MR's current notes when the plan's basis may be stale.
 /// </summary>
-public sealed partial class MergeRequestProcessor(
+public sealed class MergeRequestProcessor(
     IGitLabMergeRequests gitLab,
     IHygieneStore store,
     MergeRequestEvaluator evaluator,
-    TimeProvider time,
-    ILogger<MergeRequestProcessor> logger)
+    Actuator actuator,
+    TimeProvider time)
 {
     private readonly MergeRequestNotePlanner _planner = new(evaluator.Rules);
 
@@ -33,12 +30,14 @@ public sealed partial class MergeRequestProcessor(
     /// <summary>Reads the MR from GitLab (a webhook names it; the payload does not say who merged) and processes it.</summary>
     public async Task<MergeRequestOutcome> ProcessAsync(long projectId, long iid, ActContext context, EvaluationOptions? options, CancellationToken cancellationToken)
     {
+        var readAt = time.GetUtcNow();
         var mergeRequest = GitLabMergeRequestMapper.ToSnapshot(await gitLab.GetMergeRequestAsync(IdOrPath.FromId(projectId), iid, cancellationToken));
-        var outcome = await ProcessAsync(mergeRequest, context, options, cancellationToken);
+        var outcome = await ProcessAsync(mergeRequest, readAt, context, options, cancellationToken);
         return outcome with { ExtraRequests = outcome.ExtraRequests + 1 };
     }
 
-    public async Task<MergeRequestOutcome> ProcessAsync(MergeRequestSnapshot mergeRequest, ActContext context, EvaluationOptions? options, CancellationToken cancellationToken)
+    /// <summary>Processes an MR as GitLab showed it at <paramref name="readAt"/> (a sweep's list page, a webhook's read).</summary>
+    public async Task<MergeRequestOutcome> ProcessAsync(MergeRequestSnapshot mergeRequest, DateTimeOffset readAt, ActContext context, EvaluationOptions? options, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var project = IdOrPath.FromId(mergeRequest.ProjectId);
@@ -70,102 +69,22 @@ public sealed partial class MergeRequestProcessor(
             return new MergeRequestOutcome(verdict, [], ActStatus.NothingToDo, requests);
         }
 
-        var notes = await FindNotesAsync(mergeRequest, context, cancellationToken);
+        var plan = _planner.Plan(verdict, await FindNotesAsync(mergeRequest, context, cancellationToken));
         requests += mergeRequest.UserNotesCount == 0 ? 0 : 1;
-        var plan = _planner.Plan(verdict, notes);
-        if (plan.IsEmpty)
-        {
-            return new MergeRequestOutcome(verdict, [], ActStatus.NothingToDo, requests);
-        }
-
-        if (context.DryRun)
-        {
-            // Over the run's write budget a dry run stops planning where a live run would stop writing.
-            if (!context.Budget.TryReserve(plan.Writes.Count))
+        var execution = await actuator.ActAsync(
+            WorkItem.MergeRequest(mergeRequest.ProjectId, mergeRequest.Iid),
+            readAt,
+            plan,
+            async (_, ct) =>
             {
-                return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.BudgetExhausted, requests);
-            }
-
-            foreach (var write in plan.Writes)
-            {
-                await AuditAsync(mergeRequest, write, context, null, cancellationToken);
-            }
-
-            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.Planned, requests);
-        }
-
-        // Writes happen under the MR's write lock: the same per-item lease as an issue's, named by the MR's queue key. A
-        // sweep and a worker (here or on another replica) may act on one MR at once; under the lock its notes are read
-        // again (the listed MR's note count may be stale) and the plan made again, so the second finds the first's note.
-        await using var writeLock = await IssueWriteLock.AcquireAsync(
-            store.Leases, mergeRequest.ProjectId, MergeRequestQueueKey.FromIid(mergeRequest.Iid), IssueWriteLock.MaxWait, time, cancellationToken);
-        if (writeLock is null)
-        {
-            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.Failed, requests, "another writer holds the merge request's write lock");
-        }
-
-        plan = _planner.Plan(verdict, await ListNotesAsync(mergeRequest, context, cancellationToken));
-        requests++;
-        if (plan.IsEmpty)
-        {
-            return new MergeRequestOutcome(verdict, [], ActStatus.NothingToDo, requests);
-        }
-
-        if (!context.Budget.TryReserve(plan.Writes.Count))
-        {
-            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.BudgetExhausted, requests);
-        }
-
-        try
-        {
-            await ExecuteAsync(mergeRequest, plan, context, cancellationToken);
-        }
-        catch (Exception e) when (e is GitLabException or WriteRejectedException)
-        {
-            LogWriteFailed(logger, mergeRequest.ProjectId, mergeRequest.Iid, e.Message);
-            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.Failed, requests, e.Message);
-        }
-
-        return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.Written, requests);
-    }
-
-    private async Task ExecuteAsync(MergeRequestSnapshot mergeRequest, WritePlan plan, ActContext context, CancellationToken cancellationToken)
-    {
-        var project = IdOrPath.FromId(mergeRequest.ProjectId);
-        foreach (var write in plan.Writes)
-        {
-            try
-            {
-                switch (write.Kind)
-                {
-                    case WriteKind.NoteCreate:
-                        var body = write.QuickActions.Count == 0 ? write.Body! : write.Body + "\n\n" + string.Join("\n", write.QuickActions);
-                        if (await gitLab.CreateMergeRequestNoteAsync(project, mergeRequest.Iid, body, cancellationToken) is not NoteCreateResult.Created)
-                        {
-                            throw new WriteRejectedException("the note was not created");
-                        }
-
-                        break;
-                    case WriteKind.NoteEdit:
-                        await gitLab.UpdateMergeRequestNoteAsync(project, mergeRequest.Iid, write.NoteId!.Value, write.Body!, cancellationToken);
-                        break;
-                    case WriteKind.NoteDelete:
-                        await gitLab.DeleteMergeRequestNoteAsync(project, mergeRequest.Iid, write.NoteId!.Value, cancellationToken);
-                        break;
-                    case WriteKind.QuickActions:
-                        await gitLab.CreateMergeRequestNoteAsync(project, mergeRequest.Iid, string.Join("\n", write.QuickActions), cancellationToken);
-                        break;
-                }
-
-                await AuditAsync(mergeRequest, write, context, null, cancellationToken);
-                LogWrite(logger, write.Kind, mergeRequest.ProjectId, mergeRequest.Iid);
-            }
-            catch (Exception e) when (e is GitLabException or WriteRejectedException)
-            {
-                await AuditAsync(mergeRequest, write, context, e.Message, cancellationToken);
-                throw;
-            }
-        }
+                // The MR's notes as they are now (its listed note count may be stale): the second of two writers finds
+                // the first one's sticky note.
+                requests++;
+                return _planner.Plan(verdict, await ListNotesAsync(mergeRequest, context, ct));
+            },
+            context,
+            cancellationToken);
+        return new MergeRequestOutcome(verdict, execution.Writes, execution.Status, requests, execution.Error);
     }
 
     /// <summary>
@@ -199,35 +118,4 @@ public sealed partial class MergeRequestProcessor(
 
         return notes;
     }
-
-    private async Task AuditAsync(MergeRequestSnapshot mergeRequest, PlannedWrite write, ActContext context, string? error, CancellationToken cancellationToken)
-    {
-        // The audit log is keyed by project and iid; "merge request !iid" in the detail tells MR writes from issue writes.
-        var entry = new AuditEntry
-        {
-            OccurredAt = time.GetUtcNow(),
-            ProjectId = mergeRequest.ProjectId,
-            IssueIid = mergeRequest.Iid,
-            Rules = write.Rules,
-            Kind = write.Kind,
-            DryRun = context.DryRun,
-            Source = context.Source,
-            Outcome = error is null ? AuditOutcome.Ok : AuditOutcome.Error,
-            ErrorMessage = error,
-            Detail = $"merge request !{mergeRequest.Iid}: " + (write.Kind is WriteKind.NoteEdit or WriteKind.NoteDelete ? $"note {write.NoteId}" : string.Join(" ", write.QuickActions)),
-        };
-        if (context.AuditBuffer is { } buffer)
-        {
-            buffer.Add(entry);
-            return;
-        }
-
-        await store.Audit.AppendAsync(entry, cancellationToken);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Kind} on project {ProjectId} merge request {Iid}")]
-    private static partial void LogWrite(ILogger logger, WriteKind kind, long projectId, long iid);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A write to project {ProjectId} merge request {Iid} failed: {Error}")]
-    private static partial void LogWriteFailed(ILogger logger, long projectId, long iid, string error);
 }

@@ -48,7 +48,7 @@ internal sealed class IssuePathRig : IAsyncDisposable
         await store.InitializeAsync();
         var evaluator = new Evaluator(rules);
         var tracker = new FakeIssueTracker();
-        var actuator = new Actuator(tracker, tracker, tracker, store, rules, TimeProvider.System, NullLogger<Actuator>.Instance);
+        var actuator = new Actuator(tracker, tracker, tracker, Worker.NoMergeRequests.Instance, store, rules, TimeProvider.System, NullLogger<Actuator>.Instance);
         var key = new SecretFingerprintKey(Options.Create(new SecretLeakOptions { FingerprintKey = "issue-path-tests-fingerprint-key" }), Options.Create(new GitLabOptions()));
         var processor = new IssueProcessor(tracker, store, evaluator, new WritePlanner(evaluator, fixMode), new SecretLeakPlanner(rules, fixMode), key, actuator, TimeProvider.System, NullLogger<IssueProcessor>.Instance);
         return new IssuePathRig(directory, store, evaluator, processor) { GitLab = tracker };
