@@ -105,8 +105,8 @@ internal sealed partial class GitLabJson
         ["project_id"] = note.MergeRequest.Project.Id,
         ["noteable_iid"] = note.MergeRequest.Iid,
         ["resolvable"] = false,
-        ["confidential"] = false,
-        ["internal"] = false,
+        ["confidential"] = note.Internal,
+        ["internal"] = note.Internal,
         ["imported"] = false,
         ["imported_from"] = "none",
     };

@@ -46,7 +46,7 @@ public sealed class MergeRequestSweep(IGitLabMergeRequests gitLab, IHygieneStore
                     continue;
                 }
 
-                outcomes.Add(await processor.ProcessAsync(mergeRequest, readAt, context, options: null, cancellationToken));
+                outcomes.Add(await processor.ProcessAsync(mergeRequest, readAt, notesToScan: [], context, options: null, cancellationToken));
             }
         }
 
