@@ -315,7 +315,7 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
     public Task<GitLabHook> CreateProjectHookAsync(IdOrPath project, ProjectHookCreate hook, CancellationToken cancellationToken = default)
     {
         var body = new ProjectHookCreateBody(hook.Url, hook.Token, hook.IssuesEvents, hook.ConfidentialIssuesEvents, hook.NoteEvents,
-            hook.ConfidentialNoteEvents, hook.EnableSslVerification, PushEvents: false);
+            hook.ConfidentialNoteEvents, hook.EnableSslVerification, PushEvents: false, hook.MergeRequestsEvents);
         return SendJsonAsync(HttpMethod.Post, Api($"projects/{project.ToUrlSegment()}/hooks"), "POST /projects/:id/hooks",
             $"webhooks of {ProjectName(project)}", Json(body, GitLabRequestJsonContext.Default.ProjectHookCreateBody), GitLabJsonContext.Default.GitLabHook, cancellationToken);
     }
