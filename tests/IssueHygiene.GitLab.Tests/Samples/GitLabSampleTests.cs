@@ -154,6 +154,12 @@ public sealed class GitLabSampleTests
         ["schemas/public_api_v4_notes.schema.json"] = json =>
             SchemaAssert.MatchesDto(json, GitLabJsonContext.Default.GitLabNote, arrayOfItems: true,
                 "id", "body", "author", "created_at", "system", "noteable_id", "noteable_iid", "noteable_type", "internal", "confidential", "commands_changes"),
+        ["schemas/public_api_v4_merge_request.schema.json"] = json =>
+            SchemaAssert.MatchesDto(json, GitLabJsonContext.Default.GitLabMergeRequest, arrayOfItems: false,
+                "id", "iid", "project_id", "title", "description", "state", "author", "reviewers", "merge_user", "merged_by", "merged_at",
+                "created_at", "updated_at", "labels", "work_in_progress", "user_notes_count", "web_url", "references"),
+        ["schemas/public_api_v4_user_basic.schema.json"] = json =>
+            SchemaAssert.MatchesDto(json, GitLabJsonContext.Default.GitLabUser, arrayOfItems: false, "id", "state", "web_url"),
         ["schemas/public_api_v4_milestone.schema.json"] = json =>
             SchemaAssert.MatchesDto(json, GitLabJsonContext.Default.GitLabMilestone, arrayOfItems: false,
                 "id", "iid", "project_id", "group_id", "title", "state", "due_date", "start_date", "web_url"),
