@@ -63,22 +63,13 @@ public sealed partial class GitLabClient : IGitLabMergeRequests
             MergeRequestName(project, mergeRequestIid), Json(new IssueUpdateBody(null, null, null, null, null, title, description), GitLabRequestJsonContext.Default.IssueUpdateBody),
             GitLabJsonContext.Default.GitLabMergeRequest, cancellationToken);
 
-    public Task<GitLabNote> UpdateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, string body, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(body);
-        return SendJsonAsync(HttpMethod.Put, Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"),
-            "PUT /projects/:id/merge_requests/:iid/notes/:note_id", $"note {noteId} of {MergeRequestName(project, mergeRequestIid)}",
-            Json(new NoteBody(body, null), GitLabRequestJsonContext.Default.NoteBody), GitLabJsonContext.Default.GitLabNote, cancellationToken);
-    }
+    public Task<GitLabNote> UpdateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, string body, CancellationToken cancellationToken = default) =>
+        UpdateNoteAsync(Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"),
+            "PUT /projects/:id/merge_requests/:iid/notes/:note_id", $"note {noteId} of {MergeRequestName(project, mergeRequestIid)}", body, cancellationToken);
 
-    public async Task DeleteMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, CancellationToken cancellationToken = default)
-    {
-        const string endpoint = "DELETE /projects/:id/merge_requests/:iid/notes/:note_id";
-        var resource = $"note {noteId} of {MergeRequestName(project, mergeRequestIid)}";
-        using var response = await SendAsync(HttpMethod.Delete, Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"),
-            endpoint, resource, content: null, noteCreation: false, cancellationToken);
-        await EnsureSuccessAsync(response, endpoint, resource, cancellationToken);
-    }
+    public Task DeleteMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, CancellationToken cancellationToken = default) =>
+        DeleteNoteAsync(Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"),
+            "DELETE /projects/:id/merge_requests/:iid/notes/:note_id", $"note {noteId} of {MergeRequestName(project, mergeRequestIid)}", cancellationToken);
 
     private string PerPage => _options.PerPage.ToString(CultureInfo.InvariantCulture);
 

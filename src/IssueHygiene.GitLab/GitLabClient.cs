@@ -208,20 +208,26 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
         throw new GitLabApiException(response.StatusCode, endpoint, resource, "unexpected success status for a note creation");
     }
 
-    public Task<GitLabNote> UpdateIssueNoteAsync(IdOrPath project, long issueIid, long noteId, string body, CancellationToken cancellationToken = default)
+    public Task<GitLabNote> UpdateIssueNoteAsync(IdOrPath project, long issueIid, long noteId, string body, CancellationToken cancellationToken = default) =>
+        UpdateNoteAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"),
+            "PUT /projects/:id/issues/:iid/notes/:note_id", $"note {noteId} of {IssueName(project, issueIid)}", body, cancellationToken);
+
+    public Task DeleteIssueNoteAsync(IdOrPath project, long issueIid, long noteId, CancellationToken cancellationToken = default) =>
+        DeleteNoteAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"),
+            "DELETE /projects/:id/issues/:iid/notes/:note_id", $"note {noteId} of {IssueName(project, issueIid)}", cancellationToken);
+
+    /// <summary>Edits a note of an issue or a merge request (the same request for both).</summary>
+    private Task<GitLabNote> UpdateNoteAsync(Uri url, string endpoint, string resource, string body, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(body);
-        return SendJsonAsync(HttpMethod.Put, Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"),
-            "PUT /projects/:id/issues/:iid/notes/:note_id", $"note {noteId} of {IssueName(project, issueIid)}",
+        return SendJsonAsync(HttpMethod.Put, url, endpoint, resource,
             Json(new NoteBody(body, null), GitLabRequestJsonContext.Default.NoteBody), GitLabJsonContext.Default.GitLabNote, cancellationToken);
     }
 
-    public async Task DeleteIssueNoteAsync(IdOrPath project, long issueIid, long noteId, CancellationToken cancellationToken = default)
+    /// <summary>Deletes a note of an issue or a merge request.</summary>
+    private async Task DeleteNoteAsync(Uri url, string endpoint, string resource, CancellationToken cancellationToken)
     {
-        const string endpoint = "DELETE /projects/:id/issues/:iid/notes/:note_id";
-        var resource = $"note {noteId} of {IssueName(project, issueIid)}";
-        using var response = await SendAsync(HttpMethod.Delete, Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"),
-            endpoint, resource, content: null, noteCreation: false, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Delete, url, endpoint, resource, content: null, noteCreation: false, cancellationToken);
         await EnsureSuccessAsync(response, endpoint, resource, cancellationToken);
     }
 

@@ -97,24 +97,7 @@ internal sealed partial class GitLabJson
         ["generated_file"] = false,
     };
 
-    public JsonObject MergeRequestNote(SimMergeRequestNote note) => new()
-    {
-        ["id"] = note.Id,
-        ["type"] = null,
-        ["body"] = note.Body,
-        ["attachment"] = null,
-        ["author"] = User(store.Users[note.AuthorId]),
-        ["created_at"] = GitLabTime.Iso(note.CreatedAt),
-        ["updated_at"] = GitLabTime.Iso(note.UpdatedAt),
-        ["system"] = note.System,
-        ["noteable_id"] = note.MergeRequest.Id,
-        ["noteable_type"] = "MergeRequest",
-        ["project_id"] = note.MergeRequest.Project.Id,
-        ["noteable_iid"] = note.MergeRequest.Iid,
-        ["resolvable"] = false,
-        ["confidential"] = note.Internal,
-        ["internal"] = note.Internal,
-        ["imported"] = false,
-        ["imported_from"] = "none",
-    };
+    public JsonObject MergeRequestNote(SimMergeRequestNote note) =>
+        Note(note.Id, note.Body, note.AuthorId, note.CreatedAt, note.UpdatedAt, note.System, note.Internal,
+            "MergeRequest", note.MergeRequest.Id, note.MergeRequest.Iid, note.MergeRequest.Project.Id);
 }

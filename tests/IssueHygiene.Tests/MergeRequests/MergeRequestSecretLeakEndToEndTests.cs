@@ -31,16 +31,7 @@ public sealed class MergeRequestSecretLeakEndToEndTests
     public async Task Comment_WithToken_AnsweredOnceByAnInternalNote_CommentLeftToItsAuthor()
     {
         await using var harness = await ServeHarness.StartAsync(registerHook: false);
-        using (var admin = harness.Simulator.CreateClient())
-        {
-            (await admin.PostAsJsonAsync($"api/v4/groups/{harness.Simulator.Handbook!.GroupId}/hooks", new Dictionary<string, object>
-            {
-                ["url"] = harness.Url + "/webhooks/gitlab",
-                ["token"] = ServeHarness.Secret,
-                ["merge_requests_events"] = true,
-                ["note_events"] = true,
-            })).EnsureSuccessStatusCode();
-        }
+        await MergeRequestGroupHook.RegisterAsync(harness, noteEvents: true);
 
         harness.Simulator.PushBranch(harness.ProjectId, "deploy", "src/meltano/core/runner.py");
         using var developer = harness.Simulator.CreateClient(sudo: SeededUsers.Developer);
