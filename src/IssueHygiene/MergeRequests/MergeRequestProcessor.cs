@@ -34,7 +34,6 @@ public sealed class MergeRequestProcessor(
 
     public MergeRequestEvaluator Evaluator => evaluator;
 
-    /// <summary>Reads the MR from GitLab (a webhook names it; the payload does not say who merged) and processes it.</summary>
     /// <summary>
     /// Reads the MR from GitLab (a webhook names it; the payload does not say who merged) and processes it, scanning
     /// <paramref name="notesToScan"/> (the comments the deliveries named) with its title and description.
