@@ -58,6 +58,21 @@ public sealed class MergeRequestSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListMergeRequests_Item_HasEveryKeyOfGitLabsDocumentedExample()
+    {
+        var example = System.Text.Json.Nodes.JsonNode.Parse(SharedFiles.ReadGitLab("rest_merge_requests_list_response.json"))![0]!.AsObject();
+
+        var response = await _client.GetApiAsync($"api/v4/projects/{_project}/merge_requests?state=merged&per_page=1");
+
+        var mergeRequest = response.Array[0]!.AsObject();
+        // GitLab's MR entity sends allow_collaboration and allow_maintainer_to_push only for an MR from a fork
+        // (`if: merge_request.for_fork?`); the example's MR comes from project 2 into project 3, the simulator's do not.
+        string[] forkOnly = ["allow_collaboration", "allow_maintainer_to_push"];
+        Assert.Empty(example.Select(p => p.Key).Except(forkOnly).Except(mergeRequest.Select(p => p.Key)));
+        Assert.Empty(example["references"]!.AsObject().Select(p => p.Key).Except(mergeRequest["references"]!.AsObject().Select(p => p.Key)));
+    }
+
+    [Fact]
     public async Task MergeRequestNotes_UserAndInternal_ValidateAgainstNotesSchema()
     {
         await _client.PostApiAsync($"api/v4/projects/{_project}/merge_requests/6/notes", new { body = "A comment" });
