@@ -108,7 +108,11 @@ public sealed class MergeRequestProcessor(
             },
             context,
             cancellationToken);
-        return new MergeRequestOutcome(verdict, execution.Writes, execution.Status, requests, execution.Error) { SecretFindings = scan.Findings.Count };
+        // The leaked credentials are reported as findings (sweep report, exit code) once the note's plan is made without them.
+        return new MergeRequestOutcome(MergeRequestSecretFindings.Reported(verdict, scan), execution.Writes, execution.Status, requests, execution.Error)
+        {
+            SecretFindings = scan.Findings.Count,
+        };
     }
 
     /// <summary>The MR's plan: the secret-leak response first (containment), then the sticky note's writes.</summary>

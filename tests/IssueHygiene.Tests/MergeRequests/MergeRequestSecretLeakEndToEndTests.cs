@@ -89,8 +89,14 @@ public sealed class MergeRequestSecretLeakEndToEndTests
         live["Rules:Path"] = rules;
 
         var before = h.NonGetRequests(attempted: true);
-        await h.RunAsync(dry, "sweep");
+        var report = Path.Combine(Path.GetDirectoryName(h.StorePath)!, "leak.md");
+        await h.RunAsync(dry, "sweep", "--report", report, "--format", "md");
         Assert.Equal(before, h.NonGetRequests(attempted: true));
+        // Reported like an issue's leak, though the MR is new (within the grace period): kind and place, never the value.
+        var markdown = await File.ReadAllTextAsync(report);
+        Assert.Contains("`secret-leak`", markdown, StringComparison.Ordinal);
+        Assert.Contains("The description contains a GitLab", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, markdown, StringComparison.Ordinal);
 
         await h.RunAsync(live, "sweep");
 
