@@ -100,6 +100,8 @@ public sealed partial class IssuePathEndToEndTests
         Assert.NotEmpty(gone);
         Assert.All(gone, g => Assert.Contains(g, deleted));
         Assert.Contains(harness.Simulator.RequestLog.Entries, e => e.Status == 404 && e.Method != "DELETE");
+        // The service's counters say the same as the report (/metrics: issuehygiene_issue_failures_total{outcome="gone"}).
+        Assert.Equal(gone.Count, services.GetRequiredService<Health.HygieneMetrics>().IssueFailuresByOutcome["gone"]);
         // Every other offender still got its one note.
         var notes = harness.LintNoteCounts();
         Assert.All(offenders.Except(deleted), o => Assert.Equal(1, notes[o]));
@@ -174,6 +176,7 @@ public sealed partial class IssuePathEndToEndTests
         var configuration = AppConfiguration.Build(harness.Configuration(dryRun));
         var services = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
+            .AddSingleton<Health.HygieneMetrics>()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddIssueHygiene(configuration, AppConfiguration.BindOptions(configuration))
             .BuildServiceProvider();
