@@ -119,6 +119,14 @@ public static class LookAlike
 
             if (j >= expected.Length || Fold(a) != Fold(expected[j]))
             {
+                // An extra space (a no-break space at the end, a second space) is as hard to see as an invisible one.
+                if (Fold(a) == ' ')
+                {
+                    differences.Add($"character {i + 1} is {Describe(a)}, an extra space");
+                    i++;
+                    continue;
+                }
+
                 return null;
             }
 
