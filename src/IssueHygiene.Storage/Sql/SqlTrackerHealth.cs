@@ -136,9 +136,14 @@ internal sealed class SqlTrackerHealth(SqlBackend backend) : ITrackerHealth
                         ("@project", issue.ProjectId), ("@iid", issue.IssueIid));
                     foreach (var finding in issue.Findings.DistinctBy(f => f.Rule))
                     {
+                        // Upsert, not a plain insert: the sweep and a webhook worker (another replica) may record the same
+                        // issue at once, and neither one's DELETE sees the rows the other has not committed yet.
                         await Db.ExecuteAsync(connection, transaction, $"""
                             INSERT INTO current_findings ({FindingColumns}, seen_at)
                             VALUES (@project, @iid, @rule, @severity, @path, @assignee, @url, @title, @seen)
+                            ON CONFLICT (project_id, issue_iid, rule_id) DO UPDATE SET severity = excluded.severity,
+                                project_path = excluded.project_path, assignee = excluded.assignee, web_url = excluded.web_url,
+                                title = excluded.title, seen_at = excluded.seen_at
                             """, ct, ("@project", issue.ProjectId), ("@iid", issue.IssueIid), ("@rule", finding.Rule), ("@severity", finding.Severity),
                             ("@path", finding.Project), ("@assignee", finding.Assignee), ("@url", finding.WebUrl), ("@title", finding.Title),
                             ("@seen", backend.ToDb(seenAt)));
