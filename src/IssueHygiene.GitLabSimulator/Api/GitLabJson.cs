@@ -160,7 +160,7 @@ internal sealed partial class GitLabJson(SimulatorStore store)
             ["milestone"] = store.MilestoneById(issue.MilestoneId) is { } m ? Milestone(m) : null,
             ["assignees"] = assignees,
             ["author"] = User(author),
-            ["type"] = "ISSUE",
+            ["type"] = issue.RestType,
             ["assignee"] = issue.AssigneeIds.Count > 0 ? User(store.Users[issue.AssigneeIds[0]]) : null,
             ["user_notes_count"] = issue.UserNotesCount,
             ["merge_requests_count"] = 0,
@@ -169,7 +169,7 @@ internal sealed partial class GitLabJson(SimulatorStore store)
             ["due_date"] = GitLabTime.Date(issue.DueDate),
             ["confidential"] = issue.Confidential,
             ["discussion_locked"] = null,
-            ["issue_type"] = "issue",
+            ["issue_type"] = issue.IssueType,
             ["web_url"] = $"{store.WebBase}/{project.PathWithNamespace}/-/issues/{issue.Iid}",
             ["time_stats"] = new JsonObject
             {
