@@ -95,7 +95,7 @@ public sealed partial class Actuator(
 
         try
         {
-            if (await NeedsCurrentStateAsync(item, readAt, plan, cancellationToken))
+            if (writeLock.FollowsAnotherWriter || await NeedsCurrentStateAsync(item, readAt, plan, cancellationToken))
             {
                 plan = await replan(true, cancellationToken);
                 if (plan.IsEmpty)

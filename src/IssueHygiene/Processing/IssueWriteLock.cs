@@ -23,9 +23,10 @@ public sealed class IssueWriteLock : IAsyncDisposable
     private readonly CancellationTokenSource _renewing = new();
     private readonly Task _renewal;
 
-    private IssueWriteLock(Scheduling.LeaseHolder lease, TimeProvider time)
+    private IssueWriteLock(Scheduling.LeaseHolder lease, TimeProvider time, bool followsAnotherWriter)
     {
         _lease = lease;
+        FollowsAnotherWriter = followsAnotherWriter;
         // A store that is unreachable lets the lease lapse rather than fail the write (the next holder's re-plan
         // converges).
         _renewal = lease.KeepRenewedAsync(time, _renewing.Token, tolerateStoreErrors: true);
@@ -33,19 +34,30 @@ public sealed class IssueWriteLock : IAsyncDisposable
 
     public static string LeaseName(long projectId, long iid) => $"issue:{projectId}:{iid}";
 
+    /// <summary>
+    /// True when another writer held (or had held without releasing) this lock just before it was taken. That writer
+    /// may have died between its write to GitLab and its records (lint-note index, audit log), so whoever follows it
+    /// must read GitLab's current state rather than trust a snapshot and the records.
+    /// </summary>
+    public bool FollowsAnotherWriter { get; }
+
     /// <summary>Waits for the issue's lock; null when another writer kept it for longer than <paramref name="wait"/>.</summary>
     public static async Task<IssueWriteLock?> AcquireAsync(ILeaseStore leases, long projectId, long iid, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
     {
         // A fresh holder per acquisition: two writers in one process must exclude each other too.
         var lease = new Scheduling.LeaseHolder(leases, LeaseName(projectId, iid), Ttl);
         var deadline = time.GetUtcNow() + wait;
+        // A released lock leaves no row; a row here is a live writer or one that died holding the lock.
+        var followsAnotherWriter = await leases.GetAsync(lease.Name, cancellationToken) is not null;
         while (true)
         {
             var acquisition = await lease.TryAcquireAsync(cancellationToken);
             if (acquisition.Acquired)
             {
-                return new IssueWriteLock(lease, time);
+                return new IssueWriteLock(lease, time, followsAnotherWriter);
             }
+
+            followsAnotherWriter = true;
 
             if (time.GetUtcNow() >= deadline)
             {

@@ -44,6 +44,22 @@ public sealed class PollDeliveryTests
     }
 
     [Fact]
+    public void CommentFor_EditedComment_QueuedAsAnUpdateUnderTheEditsOwnKey()
+    {
+        var issue = new GitLabIssue { Id = 900, Iid = 42, ProjectId = 7, Title = "t", State = "opened", CreatedAt = UpdatedAt.AddHours(-3), UpdatedAt = UpdatedAt };
+        var note = new GitLabNote
+        {
+            Id = 5001, Body = "edited", Author = new GitLabUser { Id = 12, Username = "reporter-user" }, CreatedAt = UpdatedAt.AddHours(-1), UpdatedAt = UpdatedAt,
+        };
+
+        var delivery = PollCommentDelivery.For(issue, note, UpdatedAt.AddSeconds(5));
+
+        // A later edit is another version (read and scanned again); as with GitLab's Note Hook of an edit, no command runs.
+        Assert.Equal($"poll-note:7:42:5001:edit:{UpdatedAt.UtcTicks}", delivery.IdempotencyKey);
+        Assert.Equal(IssueHygiene.Webhooks.DeliveryDigest.Note(5001, "update"), IssueHygiene.Webhooks.DeliveryDigest.Read(delivery.EventName, delivery.Payload));
+    }
+
+    [Fact]
     public void CommentFor_CommandComment_QueuesTheNoteIdNotItsText()
     {
         var issue = new GitLabIssue { Id = 900, Iid = 42, ProjectId = 7, Title = "t", State = "opened", CreatedAt = UpdatedAt.AddHours(-3), UpdatedAt = UpdatedAt };

@@ -68,6 +68,20 @@ public sealed class PollingEndToEndTests
     }
 
     [Fact]
+    public async Task Poll_CommentWithALeakedTokenWithoutWebhooks_ContainedWithoutBeingAskedTo()
+    {
+        await using var harness = await ServeHarness.StartAsync(configure: PollEvery(TimeSpan.FromMilliseconds(300), c => c.Remove("Webhook:Secrets:0")), registerHook: false);
+        var iid = await OpenIssueAsync(harness, "Deploy fails", labels: "Extract");
+        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).Count == 1, TimeSpan.FromSeconds(10)), "no sticky note");
+
+        // A comment that addresses nobody: the handbook's secrets procedure acts on it all the same.
+        await harness.CommentAsync(iid, $"here is my config: token={new Secrets.TestSecrets(1907).GitLabToken()}", "reporter-user");
+
+        await Eventually.AssertAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.Confidential, TimeSpan.FromSeconds(15), "the poll read the comment and the issue was contained");
+        Assert.Single(harness.LintNotes(iid));
+    }
+
+    [Fact]
     public async Task Poll_BotsOwnWrites_ConvergeToNoFurtherWrites()
     {
         await using var harness = await ServeHarness.StartAsync(configure: PollEvery(TimeSpan.FromMilliseconds(300)), registerHook: false);

@@ -149,6 +149,13 @@ internal sealed class FakeIssueTracker : IGitLabIssueReader, IGitLabIssueWriter,
         return note.Id;
     }
 
+    /// <summary>A note by the bot on issue 5#<paramref name="iid"/>, as another replica would have created it (no call logged).</summary>
+    public void AddBotNote(long iid, string body)
+    {
+        _notes[(5, iid)].Add(new GitLabNote { Id = _nextNoteId++, Body = body, Author = new GitLabUser { Id = BotId, Username = "bot" } });
+        _issues[(5, iid)] = _issues[(5, iid)] with { UserNotesCount = _notes[(5, iid)].Count };
+    }
+
     /// <summary>The issue as a page listing would show it now (no call logged).</summary>
     public Core.Issues.IssueSnapshot Snapshot(long iid) => GitLabIssueMapper.ToSnapshot(_issues[(5, iid)]);
 

@@ -31,6 +31,36 @@ public sealed class IssueProcessorTests
     }
 
     [Fact]
+    public async Task Process_WriterDiedAfterItsNoteBeforeItsRecords_FollowerReadsGitLabAndAddsNoSecondNote()
+    {
+        // The note another replica would write for this issue.
+        string stickyNote;
+        await using (var elsewhere = await IssuePathRig.StartAsync())
+        {
+            elsewhere.GitLab.Add(FakeIssueTracker.Issue(1));
+            await elsewhere.ProcessListedAsync(1, DateTimeOffset.UtcNow);
+            stickyNote = Assert.Single(elsewhere.GitLab.CreatedNoteBodies);
+        }
+
+        await using var rig = await IssuePathRig.StartAsync();
+        rig.GitLab.Add(FakeIssueTracker.Issue(1));
+        // The sweep lists the issue (no notes yet) ...
+        var listed = rig.GitLab.Snapshot(1);
+        var readAt = DateTimeOffset.UtcNow;
+        // ... meanwhile a worker on another replica takes the write lock, creates the sticky note and is killed before it
+        // records the note (lint-note index) or the write (audit log): only its lock is left, to expire.
+        await rig.Store.Leases.TryAcquireAsync(IssueWriteLock.LeaseName(5, 1), "killed-replica", TimeSpan.FromMilliseconds(1));
+        rig.GitLab.AddBotNote(1, stickyNote);
+
+        var outcome = await rig.Processor.ProcessAsync(IssueRequest.For(listed, readAt), rig.GitLab, IssuePathRig.Context(), CancellationToken.None);
+
+        // It follows a writer that left no records: GitLab's state is read, the existing note found, none added.
+        Assert.Equal(["GET issue 5#1", "GET notes 5#1"], rig.GitLab.Calls);
+        Assert.Equal(ActStatus.NothingToDo, outcome.Status);
+        Assert.Single(rig.GitLab.Notes(1));
+    }
+
+    [Fact]
     public async Task Process_SnapshotOlderThanTheBound_ReadAgainUnderTheLock()
     {
         await using var rig = await IssuePathRig.StartAsync();
