@@ -15,6 +15,7 @@ public sealed class GitLabRateLimiter
     private readonly Pacer _notes;
     private readonly TimeProvider _timeProvider;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private int _waitingCallers;
 
     public GitLabRateLimiter(int requestsPerMinute, int notesPerMinute, TimeProvider timeProvider)
     {
@@ -46,6 +47,12 @@ public sealed class GitLabRateLimiter
             }
         }
     }
+
+    /// <summary>
+    /// How many callers are parked on a timer right now. A caller counts only once its timer exists, so a
+    /// test on a fake clock can wait for this before advancing time instead of sleeping and hoping.
+    /// </summary>
+    public int WaitingCallers => Volatile.Read(ref _waitingCallers);
 
     /// <summary>Holds every caller until <paramref name="until"/> (never shortens a longer pause).</summary>
     public void PauseUntil(DateTimeOffset until)
@@ -86,7 +93,17 @@ public sealed class GitLabRateLimiter
             var wait = allowedAt - now;
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, _timeProvider, cancellationToken);
+                // Task.Delay creates its timer before it returns; only then is this caller counted.
+                var timer = Task.Delay(wait, _timeProvider, cancellationToken);
+                Interlocked.Increment(ref _waitingCallers);
+                try
+                {
+                    await timer;
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _waitingCallers);
+                }
             }
 
             now = _timeProvider.GetUtcNow();

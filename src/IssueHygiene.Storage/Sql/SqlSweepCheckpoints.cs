@@ -87,6 +87,16 @@ internal sealed class SqlSweepCheckpoints(SqlBackend backend, TimeProvider time)
             return await reader.ReadAsync(ct) ? backend.ReadTime(reader, 0) : (DateTimeOffset?)null;
         }, cancellationToken);
 
+    public Task<DateTimeOffset?> GetIncrementalBaseAsync(string scopeKey, CancellationToken cancellationToken = default) =>
+        backend.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = Db.Command(connection, null,
+                "SELECT started_at FROM sweep_runs WHERE scope_key = @scope AND status = 'succeeded' AND error IS NULL ORDER BY started_at DESC LIMIT 1")
+                .With("@scope", scopeKey);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) ? backend.ReadTime(reader, 0) : (DateTimeOffset?)null;
+        }, cancellationToken);
+
     private SweepRun Read(DbDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), backend.ReadTime(reader, 2), backend.ReadTime(reader, 3),
         reader.GetNullableString(4), new SweepProgress(reader.GetInt64(5), reader.GetInt64(6)),

@@ -122,9 +122,14 @@ internal sealed class SqlTrackerHealth(SqlBackend backend) : ITrackerHealth
                     .With("@project", 0L).With("@iid", 0L);
                 await using var delete = Db.Command(connection, transaction, "DELETE FROM current_findings WHERE project_id = @project AND issue_iid = @iid")
                     .With("@project", 0L).With("@iid", 0L);
+                // Upsert, not a plain insert: the sweep and a webhook worker (another replica) may record the same
+                // issue at once, and neither one's DELETE sees the rows the other has not committed yet.
                 await using var insert = Db.Command(connection, transaction, $"""
                     INSERT INTO current_findings ({FindingColumns}, seen_at)
                     VALUES (@project, @iid, @rule, @severity, @path, @assignee, @url, @title, @seen)
+                    ON CONFLICT (project_id, issue_iid, rule_id) DO UPDATE SET severity = excluded.severity,
+                        project_path = excluded.project_path, assignee = excluded.assignee, web_url = excluded.web_url,
+                        title = excluded.title, seen_at = excluded.seen_at
                     """).With("@project", 0L).With("@iid", 0L).With("@rule", "").With("@severity", "").With("@path", "").With("@assignee", "")
                     .With("@url", null).With("@title", null).With("@seen", backend.ToDb(seenAt));
                 // PostgreSQL cannot infer the type of a parameter first bound as NULL.
@@ -146,11 +151,8 @@ internal sealed class SqlTrackerHealth(SqlBackend backend) : ITrackerHealth
 
                     var after = issue.Findings.Select(f => f.Rule).ToHashSet(StringComparer.Ordinal);
                     changes += new FindingChanges(after.Count(r => !before.Contains(r)), before.Count(r => !after.Contains(r)));
-                    if (before.Count > 0)
-                    {
-                        SetIssue(delete, issue);
-                        await delete.ExecuteNonQueryAsync(ct);
-                    }
+                    SetIssue(delete, issue);
+                    await delete.ExecuteNonQueryAsync(ct);
 
                     foreach (var finding in issue.Findings.DistinctBy(f => f.Rule))
                     {

@@ -32,4 +32,11 @@ public interface ISweepCheckpoints
     /// sweep (issues changed while that run was going are seen again, never missed).
     /// </summary>
     Task<DateTimeOffset?> GetLastSuccessfulStartAsync(string scopeKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Start time of the scope's last successful run that every issue got through (finished without an
+    /// <c>error</c>): the <c>updated_after</c> of the next incremental sweep. A run that succeeded with some issues
+    /// stopped by GitLab errors does not move it, so those issues are looked at again rather than lost until they change.
+    /// </summary>
+    Task<DateTimeOffset?> GetIncrementalBaseAsync(string scopeKey, CancellationToken cancellationToken = default);
 }

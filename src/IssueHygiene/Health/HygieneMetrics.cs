@@ -15,12 +15,16 @@ public sealed class HygieneMetrics
     private long _deadLettered;
     private long _evaluations;
     private long _sweepDurationTicks = -1;
+    private long _lastSweepFailedIssues = -1;
 
     public ConcurrentDictionary<string, long> FindingsByRule { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, long> WritesByKind { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, long> RejectedByReason { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Issues a GitLab error stopped, by outcome (<c>failed</c>, <c>gone</c>), whichever path processed them.</summary>
+    public ConcurrentDictionary<string, long> IssueFailuresByOutcome { get; } = new(StringComparer.Ordinal);
 
     public long Received => Interlocked.Read(ref _received);
 
@@ -61,6 +65,16 @@ public sealed class HygieneMetrics
 
     public void Wrote(string kind) => WritesByKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
 
+    /// <summary>How many issues the last sweep could not process (its report's failures); null before the first.</summary>
+    public long? LastSweepFailedIssues => Interlocked.Read(ref _lastSweepFailedIssues) is var n and >= 0 ? n : null;
+
+    /// <summary>One issue's processing was stopped by a GitLab error (the run went on without it).</summary>
+    public void IssueFailed(string outcome) => IssueFailuresByOutcome.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+
     /// <summary>Called by the sweep (scheduled or not) when it ends.</summary>
-    public void SweepFinished(TimeSpan duration) => Interlocked.Exchange(ref _sweepDurationTicks, duration.Ticks);
+    public void SweepFinished(TimeSpan duration, int failedIssues)
+    {
+        Interlocked.Exchange(ref _sweepDurationTicks, duration.Ticks);
+        Interlocked.Exchange(ref _lastSweepFailedIssues, failedIssues);
+    }
 }

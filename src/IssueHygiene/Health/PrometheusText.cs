@@ -31,6 +31,8 @@ public static class PrometheusText
         Counter(text, "issuehygiene_evaluations_total", "Issue evaluations by the lint worker.", metrics.Evaluations);
         Labelled(text, "issuehygiene_findings_total", "counter", "Findings by rule.", "rule", metrics.FindingsByRule);
         Labelled(text, "issuehygiene_writes_total", "counter", "Writes to GitLab by kind.", "kind", metrics.WritesByKind);
+        Labelled(text, "issuehygiene_issue_failures_total", "counter",
+            "Issues a GitLab error stopped (failed: 403, 409, 5xx after retries; gone: 404), on any path; the run went on.", "outcome", metrics.IssueFailuresByOutcome);
 
         text.Append("# HELP issuehygiene_gitlab_requests_total GitLab API requests by endpoint and status.\n# TYPE issuehygiene_gitlab_requests_total counter\n");
         foreach (var call in gitLab.Calls)
@@ -44,6 +46,11 @@ public static class PrometheusText
         if (metrics.LastSweepDuration is { } sweep)
         {
             Gauge(text, "issuehygiene_sweep_duration_seconds", "Duration of the last sweep.", sweep.TotalSeconds);
+        }
+
+        if (metrics.LastSweepFailedIssues is { } failedIssues)
+        {
+            Gauge(text, "issuehygiene_sweep_failed_issues", "Issues the last sweep could not process (listed in its report's failures).", failedIssues);
         }
 
         text.Append("# HELP issuehygiene_last_successful_sweep_timestamp_seconds When the last successful sweep of the scope started (Unix time).\n")

@@ -26,7 +26,7 @@ public sealed class MergeRequestSweep(IGitLabMergeRequests gitLab, IHygieneStore
             return [];
         }
 
-        var mergedSince = await store.Sweeps.GetLastSuccessfulStartAsync(scope.Key, cancellationToken) ?? time.GetUtcNow() - FirstRunLookback;
+        var mergedSince = await store.Sweeps.GetIncrementalBaseAsync(scope.Key, cancellationToken) ?? time.GetUtcNow() - FirstRunLookback;
         var outcomes = new List<MergeRequestOutcome>();
         foreach (var query in new[]
         {

@@ -30,9 +30,21 @@ public sealed partial class IssueProcessor(
     SecretFingerprintKey fingerprintKey,
     Actuator actuator,
     TimeProvider time,
-    ILogger<IssueProcessor> logger)
+    ILogger<IssueProcessor> logger,
+    Health.HygieneMetrics? metrics = null)
 {
     public async Task<ActOutcome> ProcessAsync(IssueRequest request, ITrackerCatalogSource catalogs, ActContext context, CancellationToken cancellationToken)
+    {
+        var outcome = await ProcessOnceAsync(request, catalogs, context, cancellationToken);
+        if (outcome.Status is ActStatus.Failed or ActStatus.Gone)
+        {
+            metrics?.IssueFailed(outcome.Status == ActStatus.Gone ? "gone" : "failed");
+        }
+
+        return outcome;
+    }
+
+    private async Task<ActOutcome> ProcessOnceAsync(IssueRequest request, ITrackerCatalogSource catalogs, ActContext context, CancellationToken cancellationToken)
     {
         try
         {

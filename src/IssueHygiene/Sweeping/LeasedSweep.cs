@@ -114,7 +114,7 @@ public sealed partial class LeasedSweep(
                 KeepReportEntries = false,
             };
             LastResult = await runner.RunAsync(request, ISweepObserver.None, renewing.Token);
-            metrics?.SweepFinished(LastResult.Duration);
+            metrics?.SweepFinished(LastResult.Duration, LastResult.Report.Failures.Count);
             LogSwept(logger, LastResult.Report.IssueCount, LastResult.Report.WriteCount, LastResult.Duration.TotalSeconds);
             return true;
         }

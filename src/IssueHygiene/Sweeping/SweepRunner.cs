@@ -38,6 +38,9 @@ public sealed partial class SweepRunner(
     /// <summary>The error a sweep run is finished with when the write budget stopped it (not an interruption).</summary>
     public const string BudgetStopped = "write budget exhausted";
 
+    /// <summary>Noted on a resumed run that succeeded: its interrupted part may have stopped on issues it cannot name.</summary>
+    public const string ResumedRun = "resumed after an interruption";
+
     private const int CheckpointEvery = 100;
     private const int AuditBatch = 500;
 
@@ -91,7 +94,7 @@ public sealed partial class SweepRunner(
             run ??= await store.Sweeps.StartAsync(scope.Key, cancellationToken);
         }
 
-        var updatedAfter = request.Incremental ? await store.Sweeps.GetLastSuccessfulStartAsync(scope.Key, cancellationToken) : null;
+        var updatedAfter = request.Incremental ? await store.Sweeps.GetIncrementalBaseAsync(scope.Key, cancellationToken) : null;
         var source = AuditSources.Sweep(run?.Id ?? "dry-run-" + Guid.NewGuid().ToString("N")[..12]);
         // A dry run records thousands of would-be writes: commit them in batches, not one fsync each.
         var context = new ActContext(source, request.DryRun, budget, bot.Id, request.DryRun ? [] : null);
@@ -150,8 +153,12 @@ public sealed partial class SweepRunner(
             if (run is not null)
             {
                 await store.Sweeps.CheckpointAsync(run.Id, "done", progress, cancellationToken);
+                // A run that some issues did not get through is noted as such, so the next incremental sweep starts before
+                // it and looks at them again (an issue does not change because we failed on it). A resumed run cannot
+                // know what its interrupted part failed on, so it counts as one too.
+                var incomplete = failed > 0 ? $"{failed} issue(s) stopped by GitLab errors" : resumed ? ResumedRun : null;
                 await store.Sweeps.FinishAsync(run.Id, budget.Exhausted ? SweepStatus.Failed : SweepStatus.Succeeded,
-                    budget.Exhausted ? BudgetStopped : null, cancellationToken);
+                    budget.Exhausted ? BudgetStopped : incomplete, cancellationToken);
             }
         }
         catch (Exception e) when (run is not null && e is not OperationCanceledException)

@@ -50,10 +50,9 @@ public sealed class RateLimitTests(WireMockFixture fixture) : GitLabServerTest(f
         var client = CreateFakeTimeClient(time);
 
         var call = client.GetCurrentUserAsync();
-        await Eventually.TrueAsync(() => RateLimiter!.PausedUntil > FakeStart, "the 429 pauses the limiter");
+        await Eventually.AssertAsync(() => RateLimiter!.WaitingCallers == 1, TimeSpan.FromSeconds(10), "the retry waits out the 429's pause");
 
         Assert.Equal(FakeStart.AddSeconds(expectedSeconds), RateLimiter!.PausedUntil);
-        await Task.Delay(50);
         Assert.False(call.IsCompleted);
         Assert.Single(Server.LogEntries);
 
@@ -77,9 +76,9 @@ public sealed class RateLimitTests(WireMockFixture fixture) : GitLabServerTest(f
         var client = CreateFakeTimeClient(time);
 
         var first = client.GetCurrentUserAsync();
-        await Eventually.TrueAsync(() => RateLimiter!.PausedUntil > FakeStart, "the 429 pauses the limiter");
+        await Eventually.AssertAsync(() => RateLimiter!.WaitingCallers == 1, TimeSpan.FromSeconds(10), "the retry waits out the 429's pause");
         var second = client.GetIssueAsync(1, 5);
-        await Task.Delay(50);
+        await Eventually.AssertAsync(() => RateLimiter!.WaitingCallers == 2, TimeSpan.FromSeconds(10), "the other caller waits too");
 
         Assert.False(second.IsCompleted);
         Assert.DoesNotContain(Server.LogEntries, e => e.RequestMessage.Path.EndsWith("/issues/5", StringComparison.Ordinal));
@@ -100,7 +99,8 @@ public sealed class RateLimitTests(WireMockFixture fixture) : GitLabServerTest(f
         var client = CreateFakeTimeClient(time);
 
         var call = client.CreateIssueNoteAsync(1, 5, "hello");
-        await Eventually.TrueAsync(() => RateLimiter!.PausedUntil > FakeStart, "the 429 pauses the limiter");
+        await Eventually.AssertAsync(() => RateLimiter!.WaitingCallers == 1, TimeSpan.FromSeconds(10), "the retry waits out the 429's pause");
+        Assert.Equal(FakeStart.AddSeconds(2), RateLimiter!.PausedUntil);
         time.Advance(TimeSpan.FromSeconds(2));
 
         var created = Assert.IsType<NoteCreateResult.Created>(await call);
@@ -118,8 +118,12 @@ public sealed class RateLimitTests(WireMockFixture fixture) : GitLabServerTest(f
         var call = client.GetCurrentUserAsync();
         while (!call.IsCompleted)
         {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(5);
+            // Advance the clock only once the retry is parked on its timer (or everything is over).
+            await Eventually.AssertAsync(() => call.IsCompleted || RateLimiter!.WaitingCallers == 1, TimeSpan.FromSeconds(10), "the next retry waits");
+            if (!call.IsCompleted)
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+            }
         }
 
         var ex = await Assert.ThrowsAsync<GitLabApiException>(() => call);
@@ -136,13 +140,13 @@ public sealed class RateLimitTests(WireMockFixture fixture) : GitLabServerTest(f
         var client = CreateFakeTimeClient(time, o => o with { NotesPerMinute = 60 });
 
         var notes = Enumerable.Range(1, 3).Select(iid => client.CreateIssueNoteAsync(1, iid, "lint")).ToList();
-        await Eventually.TrueAsync(() => Server.LogEntries.Count == 1, "the first note goes out at once");
-        await Task.Delay(50);
+        await Eventually.AssertAsync(() => Server.LogEntries.Count == 1, TimeSpan.FromSeconds(10), "the first note goes out at once");
+        await Eventually.AssertAsync(() => RateLimiter!.WaitingCallers == 2, TimeSpan.FromSeconds(10), "the other two notes wait for their slots");
         Assert.Single(Server.LogEntries);
 
         time.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.TrueAsync(() => Server.LogEntries.Count == 2, "the second note after one second");
-        await Task.Delay(50);
+        await Eventually.AssertAsync(() => Server.LogEntries.Count == 2, TimeSpan.FromSeconds(10), "the second note after one second");
+        Assert.Equal(1, RateLimiter!.WaitingCallers);
         Assert.Equal(2, Server.LogEntries.Count);
 
         time.Advance(TimeSpan.FromSeconds(1));

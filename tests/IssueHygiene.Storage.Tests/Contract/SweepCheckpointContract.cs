@@ -42,6 +42,26 @@ public abstract class SweepCheckpointContract : StoreTestBase
     }
 
     [Fact]
+    public async Task GetIncrementalBaseAsync_RunSucceededWithIssuesStopped_BaseStaysAtTheLastRunEveryIssueGotThrough()
+    {
+        var clean = await Sweeps.StartAsync("group:42");
+        await Sweeps.FinishAsync(clean.Id, SweepStatus.Succeeded);
+        Time.Advance(TimeSpan.FromDays(1));
+        var withFailures = await Sweeps.StartAsync("group:42");
+        await Sweeps.FinishAsync(withFailures.Id, SweepStatus.Succeeded, "2 issue(s) stopped by GitLab errors");
+
+        // The run succeeded (it is the last successful sweep), but the next incremental sweep starts before it.
+        Assert.Equal(Start.AddDays(1), await Sweeps.GetLastSuccessfulStartAsync("group:42"));
+        Assert.Equal(Start, await Sweeps.GetIncrementalBaseAsync("group:42"));
+        Assert.Null(await Sweeps.GetResumableAsync("group:42"));
+
+        Time.Advance(TimeSpan.FromDays(1));
+        var cleanAgain = await Sweeps.StartAsync("group:42");
+        await Sweeps.FinishAsync(cleanAgain.Id, SweepStatus.Succeeded);
+        Assert.Equal(Start.AddDays(2), await Sweeps.GetIncrementalBaseAsync("group:42"));
+    }
+
+    [Fact]
     public async Task GetResumableAsync_FailedRun_IsResumableAndCheckpointRevivesIt()
     {
         var run = await Sweeps.StartAsync("group:42");

@@ -50,6 +50,27 @@ public abstract class TrackerHealthContract : StoreTestBase
     }
 
     [Fact]
+    public async Task ReplaceCurrentFindingsAsync_TwoReplicasRecordTheSameIssueAtOnce_NeitherFails()
+    {
+        // The sweep on one replica and a webhook worker on another record the same issue at the same moment.
+        var sweep = await OpenAsync();
+        var worker = await OpenAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            using var start = new ManualResetEventSlim();
+            var findings = new[] { new IssueFindings(7, i, [Finding(i, "milestone-required"), Finding(i, "flow-label-required")]) };
+            var a = Task.Run(async () => { start.Wait(); await sweep.Health.ReplaceCurrentFindingsAsync(findings, Start); });
+            var b = Task.Run(async () => { start.Wait(); await worker.Health.ReplaceCurrentFindingsAsync(findings, Start.AddSeconds(1)); });
+            start.Set();
+            await Task.WhenAll(a, b);
+        }
+
+        var current = await Health.ListCurrentFindingsAsync();
+        Assert.Equal(60, current.Count);
+        Assert.All(current.GroupBy(f => f.IssueIid), issue => Assert.Equal(2, issue.Count()));
+    }
+
+    [Fact]
     public async Task ReplaceCurrentFindingsAsync_CountsWhatAppearedAndWent_AndUnseenIssuesAreRemoved()
     {
         var first = await Health.ReplaceCurrentFindingsAsync(

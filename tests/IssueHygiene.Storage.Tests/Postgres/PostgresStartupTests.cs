@@ -87,17 +87,12 @@ public sealed class PostgresStartupTests(PostgresDatabase database) : IClassFixt
     private static async Task<IssueHygiene.Storage.Deliveries.ClaimedBatch> ClaimSoonAsync(PostgresHygieneStore store)
     {
         // pg_terminate_backend signals the backend; its locks go a moment later.
-        for (var i = 0; i < 100; i++)
-        {
-            if (await store.Deliveries.ClaimAsync("w2", TimeSpan.FromMinutes(5)) is { } batch)
-            {
-                return batch;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("the killed connection's locks were never released");
+        IssueHygiene.Storage.Deliveries.ClaimedBatch? claimed = null;
+        await Eventually.AssertAsync(
+            async () => (claimed = await store.Deliveries.ClaimAsync("w2", TimeSpan.FromMinutes(5))) is not null,
+            TimeSpan.FromSeconds(5),
+            "the killed connection's locks are released");
+        return claimed!;
     }
 
     private static int ClosedPort()

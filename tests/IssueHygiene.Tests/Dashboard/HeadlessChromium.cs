@@ -140,15 +140,13 @@ public sealed class HeadlessChromium : IAsyncDisposable
     {
         // With port 0 chromium picks a free port and writes it to DevToolsActivePort in the profile.
         var portFile = Path.Combine(_profile, "DevToolsActivePort");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!File.Exists(portFile) || (await File.ReadAllTextAsync(portFile, cancellationToken)).Split('\n').Length < 2)
+        var opened = await Eventually.HoldsAsync(
+            async () => _process.HasExited || (File.Exists(portFile) && (await File.ReadAllTextAsync(portFile, cancellationToken)).Split('\n').Length >= 2),
+            TimeSpan.FromSeconds(30),
+            TimeSpan.FromMilliseconds(50));
+        if (!opened || _process.HasExited)
         {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"chromium did not open its DevTools port (exited: {_process.HasExited})");
-            }
-
-            await Task.Delay(50, cancellationToken);
+            throw new InvalidOperationException($"chromium did not open its DevTools port (exited: {_process.HasExited})");
         }
 
         var port = (await File.ReadAllTextAsync(portFile, cancellationToken)).Split('\n')[0].Trim();

@@ -33,6 +33,9 @@ internal sealed class IssuePathRig : IAsyncDisposable
 
     public IssueProcessor Processor { get; }
 
+    /// <summary>The service's counters, as <c>serve</c> would give the processor.</summary>
+    public Health.HygieneMetrics Metrics { get; private init; } = new();
+
     public static async Task<IssuePathRig> StartAsync(FixMode fixMode = FixMode.QuickActions, string? secretLeak = null)
     {
         var yaml = await File.ReadAllLinesAsync(CliRunner.Repo("rules/handbook.yml"));
@@ -50,8 +53,10 @@ internal sealed class IssuePathRig : IAsyncDisposable
         var tracker = new FakeIssueTracker();
         var actuator = new Actuator(tracker, tracker, tracker, store, rules, TimeProvider.System, NullLogger<Actuator>.Instance);
         var key = new SecretFingerprintKey(Options.Create(new SecretLeakOptions { FingerprintKey = "issue-path-tests-fingerprint-key" }), Options.Create(new GitLabOptions()));
-        var processor = new IssueProcessor(tracker, store, evaluator, new WritePlanner(evaluator, fixMode), new SecretLeakPlanner(rules, fixMode), key, actuator, TimeProvider.System, NullLogger<IssueProcessor>.Instance);
-        return new IssuePathRig(directory, store, evaluator, processor) { GitLab = tracker };
+        var metrics = new Health.HygieneMetrics();
+        var processor = new IssueProcessor(
+            tracker, store, evaluator, new WritePlanner(evaluator, fixMode), new SecretLeakPlanner(rules, fixMode), key, actuator, TimeProvider.System, NullLogger<IssueProcessor>.Instance, metrics);
+        return new IssuePathRig(directory, store, evaluator, processor) { GitLab = tracker, Metrics = metrics };
     }
 
     public static ActContext Context(bool dryRun = false, WriteBudget? budget = null) =>

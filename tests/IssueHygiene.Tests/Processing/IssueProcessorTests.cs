@@ -27,6 +27,7 @@ public sealed class IssueProcessorTests
         Assert.Equal(write.NoteRequestBody(), Assert.Single(rig.GitLab.CreatedNoteBodies));
         var entry = await rig.Store.LintNotes.GetAsync(5, 1);
         Assert.Equal(rig.GitLab.Notes(1)[0].Id, entry!.NoteId);
+        Assert.Empty(rig.Metrics.IssueFailuresByOutcome);
     }
 
     [Fact]
@@ -97,6 +98,7 @@ public sealed class IssueProcessorTests
         Assert.Contains("404", outcome.Error, StringComparison.Ordinal);
         var audit = Assert.Single(await rig.Store.Audit.QueryAsync(new AuditQuery { IssueIid = 1 }));
         Assert.Equal(AuditOutcome.Error, audit.Entry.Outcome);
+        Assert.Equal([new KeyValuePair<string, long>("gone", 1)], rig.Metrics.IssueFailuresByOutcome);
     }
 
     [Fact]
@@ -111,6 +113,7 @@ public sealed class IssueProcessorTests
         Assert.Equal(ActStatus.Failed, outcome.Status);
         Assert.Contains("403", outcome.Error, StringComparison.Ordinal);
         Assert.Equal(new IssueKey(5, 1), outcome.Issue);
+        Assert.Equal([new KeyValuePair<string, long>("failed", 1)], rig.Metrics.IssueFailuresByOutcome);
     }
 
     [Fact]

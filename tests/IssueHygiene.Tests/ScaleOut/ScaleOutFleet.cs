@@ -140,7 +140,12 @@ internal sealed class ScaleOutFleet : IAsyncDisposable
         }
 
         var last = await Store.Deliveries.GetCountsAsync();
-        throw new TimeoutException($"fleet not quiet after {timeout}: queue depth {last.Depth}, dead {last.Dead}, resumable sweep {await Store.Sweeps.GetResumableAsync(ScopeKey) is not null}");
+        var run = await Store.Sweeps.GetResumableAsync(ScopeKey);
+        var lease = await Store.Leases.GetAsync(Sweeping.LeasedSweep.LeaseName);
+        var logs = string.Join("\n", Replicas.Select((r, i) => $"--- replica {i} (exited: {r.HasExited})\n" + string.Join("\n", r.RecentLog)));
+        throw new TimeoutException(
+            $"fleet not quiet after {timeout}: queue depth {last.Depth}, dead {last.Dead}, resumable sweep {run?.Status} "
+            + $"(updated {run?.UpdatedAt:O}, progress {run?.Progress}, error {run?.Error}), sweep lease {lease?.Holder} until {lease?.ExpiresAt:O}, now {DateTimeOffset.UtcNow:O}\n{logs}");
     }
 
     /// <summary>

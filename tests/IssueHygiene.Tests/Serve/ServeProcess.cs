@@ -11,12 +11,27 @@ namespace IssueHygiene.Tests.Serve;
 /// </summary>
 internal sealed class ServeProcess : IDisposable
 {
+    private const int KeptLogLines = 30;
     private readonly Process _process;
+    private readonly Queue<string> _recentLog;
 
-    private ServeProcess(Process process, string url)
+    private ServeProcess(Process process, string url, Queue<string> recentLog)
     {
         _process = process;
         Url = url;
+        _recentLog = recentLog;
+    }
+
+    /// <summary>The last lines the replica logged (stderr), for a failing test's message.</summary>
+    public IReadOnlyList<string> RecentLog
+    {
+        get
+        {
+            lock (_recentLog)
+            {
+                return [.. _recentLog];
+            }
+        }
     }
 
     public string Url { get; }
@@ -50,9 +65,25 @@ internal sealed class ServeProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
-        // Drain the pipes so the child never blocks on a full buffer.
+        // Drain the pipes so the child never blocks on a full buffer; keep the log's tail for diagnosis.
+        var recentLog = new Queue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is null)
+            {
+                return;
+            }
+
+            lock (recentLog)
+            {
+                recentLog.Enqueue(line.Data);
+                if (recentLog.Count > KeptLogLines)
+                {
+                    recentLog.Dequeue();
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -74,7 +105,7 @@ internal sealed class ServeProcess : IDisposable
         await Eventually.HoldsAsync(async () => process.HasExited || await HealthyAsync(), TimeSpan.FromSeconds(40), TimeSpan.FromMilliseconds(100));
         if (!process.HasExited && await HealthyAsync())
         {
-            return new ServeProcess(process, url);
+            return new ServeProcess(process, url, recentLog);
         }
 
         process.Kill(entireProcessTree: true);

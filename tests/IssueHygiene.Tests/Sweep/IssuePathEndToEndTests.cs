@@ -100,9 +100,47 @@ public sealed partial class IssuePathEndToEndTests
         Assert.NotEmpty(gone);
         Assert.All(gone, g => Assert.Contains(g, deleted));
         Assert.Contains(harness.Simulator.RequestLog.Entries, e => e.Status == 404 && e.Method != "DELETE");
+        // The service's counters say the same as the report (/metrics: issuehygiene_issue_failures_total{outcome="gone"}).
+        Assert.Equal(gone.Count, services.GetRequiredService<Health.HygieneMetrics>().IssueFailuresByOutcome["gone"]);
         // Every other offender still got its one note.
         var notes = harness.LintNoteCounts();
         Assert.All(offenders.Except(deleted), o => Assert.Equal(1, notes[o]));
+    }
+
+    [Fact]
+    public async Task SweepIncremental_IssueStoppedByAGitLabError_LookedAtAgainByTheNextIncrementalSweep()
+    {
+        var clock = new ShiftedTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await using var harness = await SweepHarness.StartAsync(issues: 30, seed: 3, time: clock);
+        var forbidding = new ForbiddingNotesHandler();
+        await using var services = await ServicesAsync(harness, dryRun: false, clock, forbidding);
+        var runner = services.GetRequiredService<SweepRunner>();
+        var scope = new SweepScope(SweepScopeKind.Group, harness.GroupPath);
+        async Task<SweepResult> SweepAsync() => await runner.RunAsync(
+            new SweepRequest { Scopes = [scope], DryRun = false, Incremental = true, MaxWrites = null }, ISweepObserver.None, CancellationToken.None);
+
+        await SweepAsync();
+        clock.Advance(TimeSpan.FromHours(1));
+        // A person removes a milestone; GitLab then refuses the bot's note on that issue (403) during the next sweep.
+        var victim = harness.Simulator.State.Issues().First(i => i.State == "opened" && i.MilestoneTitle == "Backlog" && !i.Labels.Contains("hygiene::ignore"));
+        using var admin = harness.Simulator.CreateClient();
+        (await admin.PutAsync($"/api/v4/projects/{victim.ProjectId}/issues/{victim.Iid}?milestone_id=0", null)).EnsureSuccessStatusCode();
+        clock.Advance(TimeSpan.FromMinutes(5));
+        forbidding.Forbid(victim.ProjectId, victim.Iid);
+
+        var stopped = await SweepAsync();
+        var failure = Assert.Single(stopped.Report.Failures);
+        Assert.Equal((victim.ProjectId, victim.Iid, false), (failure.ProjectId, failure.Iid, failure.Gone));
+        Assert.Null(harness.Simulator.State.Issue(victim.ProjectId, victim.Iid)!.MilestoneTitle);
+
+        // GitLab accepts again. The issue did not change after the failed sweep started, yet the next incremental sweep
+        // looks at it: a run with stopped issues does not move the incremental base.
+        forbidding.Allow();
+        clock.Advance(TimeSpan.FromHours(1));
+        var retried = await SweepAsync();
+
+        Assert.Empty(retried.Report.Failures);
+        Assert.Equal("Backlog", harness.Simulator.State.Issue(victim.ProjectId, victim.Iid)!.MilestoneTitle);
     }
 
     [Fact]
@@ -169,14 +207,21 @@ public sealed partial class IssuePathEndToEndTests
         CreatedAt = issue.CreatedAt,
     };
 
-    private static async Task<ServiceProvider> ServicesAsync(SweepHarness harness, bool dryRun)
+    private static async Task<ServiceProvider> ServicesAsync(SweepHarness harness, bool dryRun, TimeProvider? time = null, DelegatingHandler? gitLabInFront = null)
     {
         var configuration = AppConfiguration.Build(harness.Configuration(dryRun));
-        var services = new ServiceCollection()
-            .AddSingleton(TimeProvider.System)
+        var collection = new ServiceCollection()
+            .AddSingleton(time ?? TimeProvider.System)
+            .AddSingleton<Health.HygieneMetrics>()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddIssueHygiene(configuration, AppConfiguration.BindOptions(configuration))
-            .BuildServiceProvider();
+            .AddIssueHygiene(configuration, AppConfiguration.BindOptions(configuration));
+        if (gitLabInFront is not null)
+        {
+            // Innermost: answers in GitLab's place, behind the client's rate limiter, statistics and retries.
+            collection.AddHttpClient(GitLab.DependencyInjection.GitLabServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => gitLabInFront);
+        }
+
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<IHygieneStore>().InitializeAsync(CancellationToken.None);
         return services;
     }
@@ -206,5 +251,24 @@ public sealed partial class IssuePathEndToEndTests
         public void ScopeFinished(SweepScope scope, long issues)
         {
         }
+    }
+
+    /// <summary>Answers 403 to note creation on one issue, as GitLab does when the bot may no longer comment there.</summary>
+    private sealed class ForbiddingNotesHandler : DelegatingHandler
+    {
+        private volatile string? _forbiddenPath;
+
+        public void Forbid(long projectId, long iid) => _forbiddenPath = $"/api/v4/projects/{projectId}/issues/{iid}/notes";
+
+        public void Allow() => _forbiddenPath = null;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath == _forbiddenPath
+                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden)
+                {
+                    RequestMessage = request,
+                    Content = new StringContent("""{"message":"403 Forbidden"}""", System.Text.Encoding.UTF8, "application/json"),
+                })
+                : base.SendAsync(request, cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
-namespace IssueHygiene.Tests;
+namespace IssueHygiene.Testing;
 
 /// <summary>
-/// The one way a test in this project waits: poll a condition until it holds or a deadline passes. A test never
+/// The one way a test waits (one file, compiled into every test project that waits): poll a condition until it holds or a deadline passes. A test never
 /// sleeps a fixed time to "prove nothing happened"; it waits for the event that shows the system moved on (another
 /// poll, an empty queue) and then checks that nothing else changed.
 /// </summary>
