@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using IssueHygiene.GitLab.Dtos;
 using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Json;
@@ -55,53 +54,22 @@ public sealed partial class GitLabClient : IGitLabMergeRequests
         GetAsync(Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"), "GET /projects/:id/merge_requests/:iid/notes/:note_id",
             $"note {Number(noteId)} of {MergeRequestName(project, mergeRequestIid)}", GitLabJsonContext.Default.GitLabNote, cancellationToken);
 
-    public async Task<NoteCreateResult> CreateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, string body, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(body);
-        const string endpoint = "POST /projects/:id/merge_requests/:iid/notes";
-        var resource = MergeRequestName(project, mergeRequestIid);
-        var content = Json(new NoteBody(body, null), GitLabRequestJsonContext.Default.NoteBody);
-        using var response = await SendAsync(HttpMethod.Post, Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes"),
-            endpoint, resource, content, noteCreation: true, cancellationToken);
+    public Task<NoteCreateResult> CreateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, string body, bool isInternal = false, CancellationToken cancellationToken = default) =>
+        CreateNoteAsync(Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes"), "POST /projects/:id/merge_requests/:iid/notes",
+            MergeRequestName(project, mergeRequestIid), body, isInternal, cancellationToken);
 
-        // Same answers as on issues: 201 note, 202 commands only, 400 failed commands.
-        switch (response.StatusCode)
-        {
-            case HttpStatusCode.Created or HttpStatusCode.OK:
-                return new NoteCreateResult.Created(await ReadJsonAsync(response, GitLabJsonContext.Default.GitLabNote, endpoint, resource, cancellationToken));
-            case HttpStatusCode.Accepted:
-                var commands = await ReadJsonAsync(response, GitLabJsonContext.Default.GitLabNoteCommands, endpoint, resource, cancellationToken);
-                return new NoteCreateResult.CommandsOnly(commands.CommandsChanges, commands.Summary);
-            case HttpStatusCode.BadRequest:
-                var message = await ErrorMessageAsync(response, cancellationToken);
-                if (message is not null && message.Contains("command", StringComparison.OrdinalIgnoreCase))
-                {
-                    return new NoteCreateResult.CommandsFailed(message);
-                }
+    public Task<GitLabMergeRequest> UpdateMergeRequestAsync(IdOrPath project, long mergeRequestIid, string? title, string? description, CancellationToken cancellationToken = default) =>
+        SendJsonAsync(HttpMethod.Put, Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}"), "PUT /projects/:id/merge_requests/:iid",
+            MergeRequestName(project, mergeRequestIid), Json(new IssueUpdateBody(null, null, null, null, null, title, description), GitLabRequestJsonContext.Default.IssueUpdateBody),
+            GitLabJsonContext.Default.GitLabMergeRequest, cancellationToken);
 
-                break;
-        }
+    public Task<GitLabNote> UpdateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, string body, CancellationToken cancellationToken = default) =>
+        UpdateNoteAsync(Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"),
+            "PUT /projects/:id/merge_requests/:iid/notes/:note_id", $"note {noteId} of {MergeRequestName(project, mergeRequestIid)}", body, cancellationToken);
 
-        await EnsureSuccessAsync(response, endpoint, resource, cancellationToken);
-        throw new GitLabApiException(response.StatusCode, endpoint, resource, "unexpected success status for a note creation");
-    }
-
-    public Task<GitLabNote> UpdateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, string body, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(body);
-        return SendJsonAsync(HttpMethod.Put, Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"),
-            "PUT /projects/:id/merge_requests/:iid/notes/:note_id", $"note {noteId} of {MergeRequestName(project, mergeRequestIid)}",
-            Json(new NoteBody(body, null), GitLabRequestJsonContext.Default.NoteBody), GitLabJsonContext.Default.GitLabNote, cancellationToken);
-    }
-
-    public async Task DeleteMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, CancellationToken cancellationToken = default)
-    {
-        const string endpoint = "DELETE /projects/:id/merge_requests/:iid/notes/:note_id";
-        var resource = $"note {noteId} of {MergeRequestName(project, mergeRequestIid)}";
-        using var response = await SendAsync(HttpMethod.Delete, Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"),
-            endpoint, resource, content: null, noteCreation: false, cancellationToken);
-        await EnsureSuccessAsync(response, endpoint, resource, cancellationToken);
-    }
+    public Task DeleteMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, CancellationToken cancellationToken = default) =>
+        DeleteNoteAsync(Api($"projects/{project.ToUrlSegment()}/merge_requests/{Number(mergeRequestIid)}/notes/{Number(noteId)}"),
+            "DELETE /projects/:id/merge_requests/:iid/notes/:note_id", $"note {noteId} of {MergeRequestName(project, mergeRequestIid)}", cancellationToken);
 
     private string PerPage => _options.PerPage.ToString(CultureInfo.InvariantCulture);
 

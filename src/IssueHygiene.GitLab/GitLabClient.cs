@@ -166,14 +166,16 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
         GetAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"), "GET /projects/:id/issues/:iid/notes/:note_id",
             $"note {Number(noteId)} of {IssueName(project, issueIid)}", GitLabJsonContext.Default.GitLabNote, cancellationToken);
 
-    public async Task<NoteCreateResult> CreateIssueNoteAsync(IdOrPath project, long issueIid, string body, bool isInternal = false, CancellationToken cancellationToken = default)
+    public Task<NoteCreateResult> CreateIssueNoteAsync(IdOrPath project, long issueIid, string body, bool isInternal = false, CancellationToken cancellationToken = default) =>
+        CreateNoteAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes"), "POST /projects/:id/issues/:iid/notes",
+            IssueName(project, issueIid), body, isInternal, cancellationToken);
+
+    /// <summary>Creates a note on an issue or a merge request: GitLab answers both the same way.</summary>
+    private async Task<NoteCreateResult> CreateNoteAsync(Uri url, string endpoint, string resource, string body, bool isInternal, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(body);
-        const string endpoint = "POST /projects/:id/issues/:iid/notes";
-        var resource = IssueName(project, issueIid);
         var content = Json(new NoteBody(body, isInternal ? true : null), GitLabRequestJsonContext.Default.NoteBody);
-        using var response = await SendAsync(HttpMethod.Post, Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes"),
-            endpoint, resource, content, noteCreation: true, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Post, url, endpoint, resource, content, noteCreation: true, cancellationToken);
 
         switch (response.StatusCode)
         {
@@ -206,20 +208,26 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
         throw new GitLabApiException(response.StatusCode, endpoint, resource, "unexpected success status for a note creation");
     }
 
-    public Task<GitLabNote> UpdateIssueNoteAsync(IdOrPath project, long issueIid, long noteId, string body, CancellationToken cancellationToken = default)
+    public Task<GitLabNote> UpdateIssueNoteAsync(IdOrPath project, long issueIid, long noteId, string body, CancellationToken cancellationToken = default) =>
+        UpdateNoteAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"),
+            "PUT /projects/:id/issues/:iid/notes/:note_id", $"note {noteId} of {IssueName(project, issueIid)}", body, cancellationToken);
+
+    public Task DeleteIssueNoteAsync(IdOrPath project, long issueIid, long noteId, CancellationToken cancellationToken = default) =>
+        DeleteNoteAsync(Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"),
+            "DELETE /projects/:id/issues/:iid/notes/:note_id", $"note {noteId} of {IssueName(project, issueIid)}", cancellationToken);
+
+    /// <summary>Edits a note of an issue or a merge request (the same request for both).</summary>
+    private Task<GitLabNote> UpdateNoteAsync(Uri url, string endpoint, string resource, string body, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(body);
-        return SendJsonAsync(HttpMethod.Put, Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"),
-            "PUT /projects/:id/issues/:iid/notes/:note_id", $"note {noteId} of {IssueName(project, issueIid)}",
+        return SendJsonAsync(HttpMethod.Put, url, endpoint, resource,
             Json(new NoteBody(body, null), GitLabRequestJsonContext.Default.NoteBody), GitLabJsonContext.Default.GitLabNote, cancellationToken);
     }
 
-    public async Task DeleteIssueNoteAsync(IdOrPath project, long issueIid, long noteId, CancellationToken cancellationToken = default)
+    /// <summary>Deletes a note of an issue or a merge request.</summary>
+    private async Task DeleteNoteAsync(Uri url, string endpoint, string resource, CancellationToken cancellationToken)
     {
-        const string endpoint = "DELETE /projects/:id/issues/:iid/notes/:note_id";
-        var resource = $"note {noteId} of {IssueName(project, issueIid)}";
-        using var response = await SendAsync(HttpMethod.Delete, Api($"projects/{project.ToUrlSegment()}/issues/{Number(issueIid)}/notes/{Number(noteId)}"),
-            endpoint, resource, content: null, noteCreation: false, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Delete, url, endpoint, resource, content: null, noteCreation: false, cancellationToken);
         await EnsureSuccessAsync(response, endpoint, resource, cancellationToken);
     }
 
@@ -313,7 +321,7 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
     public Task<GitLabHook> CreateProjectHookAsync(IdOrPath project, ProjectHookCreate hook, CancellationToken cancellationToken = default)
     {
         var body = new ProjectHookCreateBody(hook.Url, hook.Token, hook.IssuesEvents, hook.ConfidentialIssuesEvents, hook.NoteEvents,
-            hook.ConfidentialNoteEvents, hook.EnableSslVerification, PushEvents: false);
+            hook.ConfidentialNoteEvents, hook.EnableSslVerification, PushEvents: false, hook.MergeRequestsEvents);
         return SendJsonAsync(HttpMethod.Post, Api($"projects/{project.ToUrlSegment()}/hooks"), "POST /projects/:id/hooks",
             $"webhooks of {ProjectName(project)}", Json(body, GitLabRequestJsonContext.Default.ProjectHookCreateBody), GitLabJsonContext.Default.GitLabHook, cancellationToken);
     }

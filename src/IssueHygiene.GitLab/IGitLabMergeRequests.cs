@@ -26,8 +26,14 @@ public interface IGitLabMergeRequests
 
     IAsyncEnumerable<GitLabNote> ListMergeRequestNotesAsync(IdOrPath project, long mergeRequestIid, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a note (paced like issue notes; never retried after a 5xx or a timeout).</summary>
-    Task<NoteCreateResult> CreateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, string body, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates a note (paced like issue notes; never retried after a 5xx or a timeout). <paramref name="isInternal"/>:
+    /// visible to project members only (GitLab 16.9+ on merge requests).
+    /// </summary>
+    Task<NoteCreateResult> CreateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, string body, bool isInternal = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the title and/or the description (null: unchanged); a secret-leak redaction.</summary>
+    Task<GitLabMergeRequest> UpdateMergeRequestAsync(IdOrPath project, long mergeRequestIid, string? title, string? description, CancellationToken cancellationToken = default);
 
     Task<GitLabNote> UpdateMergeRequestNoteAsync(IdOrPath project, long mergeRequestIid, long noteId, string body, CancellationToken cancellationToken = default);
 

@@ -16,12 +16,31 @@ public abstract record QuickAction
     /// <summary>What GitLab does with this command, on a copy of the issue (to predict the state a fix leads to).</summary>
     public abstract IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog);
 
-    /// <summary>Quotes a name for a quick action. Names with a quote or a line break cannot be quoted safely.</summary>
     /// <summary>True when every name in the command can be quoted (see <see cref="CanQuote"/>).</summary>
     public abstract bool CanRender { get; }
 
-    public static bool CanQuote(string name) =>
-        name.Length > 0 && name.AsSpan().IndexOfAny("\"\r\n") < 0;
+    /// <summary>
+    /// Whether a name can be quoted for a quick action (<c>~"name"</c>): GitLab ends the parameter at the next
+    /// double quote, and a line break (or any control or line/paragraph separator) would start a second command line,
+    /// so names with those are never put into a command.
+    /// </summary>
+    public static bool CanQuote(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (c is '"' or '\u2028' or '\u2029' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary><c>/label ~"name"</c>: adds a label (GitLab skips a label that does not exist).</summary>
@@ -44,6 +63,40 @@ public sealed record RemoveLabelAction(string Label) : QuickAction
 
     public override IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog) =>
         issue with { Labels = [.. issue.Labels.Where(l => l != Label)] };
+}
+
+/// <summary>
+/// <c>/unlabel ~"a" ~"b"</c>: removes several labels in one command line (GitLab's documented form,
+/// <c>/unlabel ~label1 ~label2</c>, each name quoted). Used to offer one copyable line per choice.
+/// </summary>
+public sealed record RemoveLabelsAction(IReadOnlyList<string> Labels) : QuickAction
+{
+    public override string Render() => "/unlabel " + string.Join(" ", Labels.Select(l => $"~\"{l}\""));
+
+    public override bool CanRender => Labels.Count > 0 && Labels.All(CanQuote);
+
+    public override IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog) =>
+        issue with { Labels = [.. issue.Labels.Where(l => !Labels.Contains(l))] };
+
+    /// <summary>Equal when the same labels are removed in the same order (records compare lists by reference).</summary>
+    public bool Equals(RemoveLabelsAction? other) => other is not null && Labels.SequenceEqual(other.Labels);
+
+    public override int GetHashCode() => Labels.Count == 0 ? 0 : HashCode.Combine(Labels.Count, Labels[0]);
+}
+
+/// <summary>
+/// <c>/assign me</c>: the person who comments assigns themselves (GitLab's documented self-assign form). Only ever
+/// suggested, never written by IssueHygiene (the bot would assign itself).
+/// </summary>
+public sealed record AssignSelfAction : QuickAction
+{
+    public override string Render() => "/assign me";
+
+    public override bool CanRender => true;
+
+    /// <summary>Someone is assigned: whoever comments (unknown here), so a placeholder user stands for them.</summary>
+    public override IssueSnapshot ApplyTo(IssueSnapshot issue, TrackerCatalog catalog) =>
+        issue.Assignees.Count > 0 ? issue : issue with { Assignees = [new UserRef(0, "me")] };
 }
 
 /// <summary><c>/milestone %"title"</c>: sets the milestone.</summary>

@@ -33,6 +33,12 @@ public sealed record Violation
     public IReadOnlyList<QuickAction> Suggested { get; init; } = [];
 
     /// <summary>
+    /// When a person must choose how to fix the finding (which of several labels to keep): one copyable command line
+    /// per choice, any one of which fixes it. Empty when there is nothing to choose or IssueHygiene fixes it.
+    /// </summary>
+    public IReadOnlyList<QuickActionChoice> Choices { get; init; } = [];
+
+    /// <summary>
     /// Why a <see cref="RuleAction.Fix"/> rule could not plan its fix (it is then reported as a comment): a template whose
     /// <c>{n}</c> are <see cref="FixUnavailableArguments"/> (names from GitLab), like the message.
     /// </summary>
@@ -52,6 +58,7 @@ public sealed record Violation
         && Rule == other.Rule && Severity == other.Severity && Action == other.Action
         && MessageTemplate == other.MessageTemplate && Help == other.Help && FixUnavailable == other.FixUnavailable
         && Arguments.SequenceEqual(other.Arguments) && Fixes.SequenceEqual(other.Fixes) && Suggested.SequenceEqual(other.Suggested)
+        && Choices.SequenceEqual(other.Choices)
         && FixUnavailableArguments.SequenceEqual(other.FixUnavailableArguments);
 
     public override int GetHashCode() => HashCode.Combine(Rule, Severity, Action, MessageTemplate, Arguments.Count, Fixes.Count);

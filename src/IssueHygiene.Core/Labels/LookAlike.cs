@@ -43,6 +43,12 @@ public static class LookAlike
         ['\u03B9'] = ('i', "GREEK SMALL LETTER IOTA"),
         ['\u03BD'] = ('v', "GREEK SMALL LETTER NU"),
         ['\u03BF'] = ('o', "GREEK SMALL LETTER OMICRON"),
+        ['\u03C1'] = ('p', "GREEK SMALL LETTER RHO"),
+        ['\u03C5'] = ('u', "GREEK SMALL LETTER UPSILON"),
+        ['\u0131'] = ('i', "LATIN SMALL LETTER DOTLESS I"),
+        ['\u04BB'] = ('h', "CYRILLIC SMALL LETTER SHHA"),
+        ['\u051B'] = ('q', "CYRILLIC SMALL LETTER QA"),
+        ['\u051D'] = ('w', "CYRILLIC SMALL LETTER WE"),
         ['\u0391'] = ('A', "GREEK CAPITAL LETTER ALPHA"),
         ['\u0392'] = ('B', "GREEK CAPITAL LETTER BETA"),
         ['\u0395'] = ('E', "GREEK CAPITAL LETTER EPSILON"),
@@ -113,6 +119,14 @@ public static class LookAlike
 
             if (j >= expected.Length || Fold(a) != Fold(expected[j]))
             {
+                // An extra space (a no-break space at the end, a second space) is as hard to see as an invisible one.
+                if (Fold(a) == ' ')
+                {
+                    differences.Add($"character {i + 1} is {Describe(a)}, an extra space");
+                    i++;
+                    continue;
+                }
+
                 return null;
             }
 
@@ -126,6 +140,23 @@ public static class LookAlike
         }
 
         return j == expected.Length && differences.Count > 0 ? differences : null;
+    }
+
+    /// <summary>
+    /// The name among <paramref name="known"/> that <paramref name="name"/> looks identical to (first in ordinal order
+    /// when several do), with how they differ; null when it is one of them or looks like none.
+    /// </summary>
+    public static (string Known, IReadOnlyList<string> Differences)? TwinOf(string name, IEnumerable<string> known)
+    {
+        foreach (var candidate in known.Order(StringComparer.Ordinal))
+        {
+            if (Explain(name, candidate) is { } differences)
+            {
+                return (candidate, differences);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when the two names look alike to a person (see <see cref="Explain"/>) but are not equal.</summary>

@@ -19,6 +19,9 @@ public sealed record MergeRequestSnapshot
 
     public string Title { get; init; } = string.Empty;
 
+    /// <summary>Scanned for leaked credentials (never evaluated by the "Code review" rules); null when unknown.</summary>
+    public string? Description { get; init; }
+
     public required MergeRequestState State { get; init; }
 
     /// <summary>Draft (formerly "WIP"): not ready for review, so not yet asked to have a reviewer.</summary>

@@ -48,6 +48,13 @@ public sealed class LintNoteRenderer(RuleSet rules)
                 text.Append(" To fix it, comment (one command per line): ").Append(string.Join(" ", finding.Suggested.Select(a => MarkdownText.Code(a.Render()))));
             }
 
+            if (finding.Fixes.Count == 0 && finding.Choices.Count > 0)
+            {
+                text.Append(" To fix it, comment the one line for the label to keep: ")
+                    .Append(string.Join("; ", finding.Choices.Select(c => MarkdownText.Code(c.Action.Render()) + " keeps " + MarkdownText.Code(c.Keeps))))
+                    .Append('.');
+            }
+
             text.Append(" |\n");
         }
 

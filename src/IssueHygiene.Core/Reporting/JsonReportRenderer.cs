@@ -266,19 +266,20 @@ public static class JsonReportRenderer
 
         json.WriteEndArray();
 
+        // One entry per fix a person can copy: all of an entry's lines together fix the finding. Entries with `keeps`
+        // are alternatives (the line that keeps that label): copy one of them.
         json.WriteStartArray("suggestedQuickActions");
-        foreach (var violation in verdict.Violations.Where(v => v.Suggested.Count > 0))
+        foreach (var violation in verdict.Violations)
         {
-            json.WriteStartObject();
-            json.WriteString("rule", violation.Rule);
-            json.WriteStartArray("quickActions");
-            foreach (var action in violation.Suggested)
+            if (violation.Suggested.Count > 0)
             {
-                json.WriteStringValue(action.Render());
+                WriteSuggestion(json, violation.Rule, violation.Suggested, keeps: null);
             }
 
-            json.WriteEndArray();
-            json.WriteEndObject();
+            foreach (var choice in violation.Choices)
+            {
+                WriteSuggestion(json, violation.Rule, [choice.Action], choice.Keeps);
+            }
         }
 
         json.WriteEndArray();
@@ -294,6 +295,21 @@ public static class JsonReportRenderer
         }
 
         json.WriteEndArray();
+    }
+
+    private static void WriteSuggestion(Utf8JsonWriter json, string rule, IReadOnlyList<QuickAction> actions, string? keeps)
+    {
+        json.WriteStartObject();
+        json.WriteString("rule", rule);
+        json.WriteStartArray("quickActions");
+        foreach (var action in actions)
+        {
+            json.WriteStringValue(action.Render());
+        }
+
+        json.WriteEndArray();
+        json.WriteString("keeps", keeps);
+        json.WriteEndObject();
     }
 
     private static void WriteWrite(Utf8JsonWriter json, PlannedWrite write)

@@ -38,7 +38,7 @@ public sealed class FlowLabelKnownRule(RuleSettings settings, RuleSet rules) : H
                 continue;
             }
 
-            if (LookAlikeOf(label, facts.Policy.KnownFlowLabels) is { } twin)
+            if (LookAlike.TwinOf(label, facts.Policy.KnownFlowLabels) is { } twin)
             {
                 Report(context, "Flow label {0} is not {1}, though it looks the same: " + string.Join("; ", twin.Differences)
                     + ". GitLab compares label names exactly, so this one is not a known flow label.", [label, twin.Known], suggestions: Replace(label, twin.Known));
@@ -67,7 +67,7 @@ public sealed class FlowLabelKnownRule(RuleSettings settings, RuleSet rules) : H
             }
 
             var meant = ScopedLabel.Compose(facts.Policy.FlowScope, ScopedLabel.ValueOf(label).ToString());
-            var known = facts.Policy.KnownFlowLabels.Contains(meant) ? meant : LookAlikeOf(meant, facts.Policy.KnownFlowLabels)?.Known;
+            var known = facts.Policy.KnownFlowLabels.Contains(meant) ? meant : LookAlike.TwinOf(meant, facts.Policy.KnownFlowLabels)?.Known;
             var message = "Label {0} does not count as a flow label: its scope is not " + Quote(facts.Policy.FlowScope) + " ("
                 + string.Join("; ", differences) + "). GitLab compares a scoped label's scope exactly, case included, so this "
                 + "label is in a scope of its own and the issue has no flow label from it.";
@@ -81,23 +81,6 @@ public sealed class FlowLabelKnownRule(RuleSettings settings, RuleSet rules) : H
             }
         }
     }
-
-    /// <summary>The known name <paramref name="label"/> looks identical to, with how they differ.</summary>
-    private static (string Known, IReadOnlyList<string> Differences)? LookAlikeOf(string label, IEnumerable<string> known)
-    {
-        foreach (var candidate in known.Order(StringComparer.Ordinal))
-        {
-            if (LookAlike.Explain(label, candidate) is { } differences)
-            {
-                return (candidate, differences);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>What a person types to swap the label for the one it was meant to be.</summary>
-    private static QuickAction[] Replace(string label, string known) => [new RemoveLabelAction(label), new AddLabelAction(known)];
 
     /// <summary>A name from the rules file in backticks (trusted text: the rules file is validated).</summary>
     private static string Quote(string name) => "`" + name.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal) + "`";

@@ -16,7 +16,8 @@ public sealed class FlowLabelSingleRule(RuleSettings settings) : HygieneRule(Def
         AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Summary = "An issue has at most one flow label.",
         Help = "An issue is in one place of the flow: keep the one `flow::` label that says where it is now and remove "
-            + "the others (GitLab keeps one label per scope when the scoped-labels feature is available).",
+            + "the others by commenting the line for the label to keep. GitLab Premium keeps one label per scope by itself; "
+            + "on GitLab Free scoped labels are not exclusive, so the others are removed with an explicit `/unlabel`.",
         HandbookSection = Handbook.Labels,
         HandbookQuotes =
         [
@@ -32,7 +33,12 @@ public sealed class FlowLabelSingleRule(RuleSettings settings) : HygieneRule(Def
             return;
         }
 
+        // Only a known flow value is offered to keep; a misspelt one gets its own finding (flow-label-known).
         var placeholders = string.Join(", ", Enumerable.Range(0, count).Select(i => "{" + i + "}"));
-        Report(context, $"This issue has {count} flow labels ({placeholders}); it should have exactly one.", facts.FlowLabels);
+        Report(
+            context,
+            $"This issue has {count} flow labels ({placeholders}); it should have exactly one.",
+            facts.FlowLabels,
+            choices: KeepOne(facts.FlowLabels, facts.FlowLabels.Where(facts.Policy.KnownFlowLabels.Contains)));
     }
 }

@@ -48,7 +48,9 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
 
     /// <summary>
     /// Records a finding; <paramref name="fixes"/> are applied only when the rule's action is fix. Otherwise they,
-    /// or <paramref name="suggestions"/>, are what a person can copy into a comment to fix it.
+    /// or <paramref name="suggestions"/>, are what a person can copy into a comment to fix it; <paramref name="choices"/>
+    /// are alternatives (one line each) when a person must choose. Commands naming a label that cannot be quoted
+    /// safely are dropped.
     /// </summary>
     protected void Report(
         ValidationContext<IssueFacts> context,
@@ -57,7 +59,8 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
         IReadOnlyList<QuickAction>? fixes = null,
         string? fixUnavailable = null,
         IReadOnlyList<string>? fixUnavailableArguments = null,
-        IReadOnlyList<QuickAction>? suggestions = null)
+        IReadOnlyList<QuickAction>? suggestions = null,
+        IReadOnlyList<QuickActionChoice>? choices = null)
     {
         var isFix = Settings.Action == RuleAction.Fix;
         var applied = isFix && fixes is not null ? fixes : [];
@@ -71,6 +74,7 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
             Help = _citation.Length == 0 ? Help : Help + " " + _citation,
             Fixes = applied,
             Suggested = applied.Count > 0 ? [] : [.. (suggestions ?? fixes ?? []).Where(a => a.CanRender)],
+            Choices = applied.Count > 0 ? [] : [.. (choices ?? []).Where(c => c.Action.CanRender)],
             FixUnavailable = isFix ? fixUnavailable : null,
             FixUnavailableArguments = isFix && fixUnavailableArguments is not null ? fixUnavailableArguments : [],
         };
@@ -85,6 +89,45 @@ public abstract class HygieneRule : AbstractValidator<IssueFacts>
             },
             CustomState = violation,
         });
+    }
+
+    /// <summary>What a person types to swap a label for the one it was meant to be (two command lines).</summary>
+    protected static QuickAction[] Replace(string label, string known) => [new RemoveLabelAction(label), new AddLabelAction(known)];
+
+    /// <summary>
+    /// One command line per label a person may keep of <paramref name="labels"/>: remove all the others. Explicit, because
+    /// on GitLab Free a scoped label does not replace the others of its scope.
+    /// </summary>
+    protected static QuickActionChoice[] KeepOne(IReadOnlyList<string> labels, IEnumerable<string> keepable) =>
+        [.. keepable.Distinct().Select(keep => new QuickActionChoice(keep, new RemoveLabelsAction([.. labels.Where(l => l != keep)])))];
+
+    /// <summary>
+    /// The message for a label that looks like <c>{1}</c> but is not (case, a non-Latin letter, an invisible or
+    /// no-break character), naming each differing character by code point; <c>{0}</c> is the label on the issue.
+    /// </summary>
+    protected static string LookAlikeMessage(string prefix, IReadOnlyList<string> differences, string whatItIsNot) =>
+        prefix + "{0} is not {1}, though it looks the same: "
+        + string.Join("; ", differences).Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)
+        + ". GitLab compares label names exactly, so it is not " + whatItIsNot + ".";
+
+    /// <summary>
+    /// Reports every undocumented label on the issue that looks identical to one of <paramref name="known"/>, with
+    /// the two commands that swap it; true when there was one.
+    /// </summary>
+    protected bool ReportLookAlikes(ValidationContext<IssueFacts> context, IssueFacts facts, IReadOnlySet<string> known, string prefix, string whatItIsNot)
+    {
+        var found = false;
+        foreach (var label in facts.Issue.Labels)
+        {
+            // A documented label is meant as it is, even if it resembles one of another family.
+            if (!facts.Policy.DocumentedLabels.Contains(label) && Labels.LookAlike.TwinOf(label, known) is { } twin)
+            {
+                Report(context, LookAlikeMessage(prefix, twin.Differences, whatItIsNot), [label, twin.Known], suggestions: Replace(label, twin.Known));
+                found = true;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The action is fix: worth planning quick actions.</summary>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using IssueHygiene.Core.Evaluation;
+using IssueHygiene.Core.Labels;
 using IssueHygiene.Core.Policy;
 using Severity = IssueHygiene.Core.Policy.Severity;
 
@@ -27,8 +28,18 @@ public sealed class LabelDocumentedRule(RuleSettings settings) : HygieneRule(Def
     {
         foreach (var label in facts.Issue.Labels)
         {
-            if (!facts.Policy.DocumentedLabels.Contains(label)
-                && !(facts.FlowLabels.Contains(label) && !facts.Policy.KnownFlowLabels.Contains(label)))
+            if (facts.Policy.DocumentedLabels.Contains(label)
+                || (facts.FlowLabels.Contains(label) && !facts.Policy.KnownFlowLabels.Contains(label)))
+            {
+                continue;
+            }
+
+            // Any documented label family (flow, type, stage, other): a look-alike is named with its code points.
+            if (LookAlike.TwinOf(label, facts.Policy.DocumentedLabels) is { } twin)
+            {
+                Report(context, LookAlikeMessage("Label ", twin.Differences, "a documented label"), [label, twin.Known], suggestions: Replace(label, twin.Known));
+            }
+            else
             {
                 Report(context, "Label {0} is not documented in the rules taxonomy.", [label]);
             }

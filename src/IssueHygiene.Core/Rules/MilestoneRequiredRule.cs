@@ -92,5 +92,6 @@ public sealed class MilestoneRequiredRule(RuleSettings settings, RuleSet rules) 
     internal static string NoCurrentSprint(IssueFacts facts) => facts.Catalog.Milestones.IsKnown
         ? "no active sprint milestone dated on or after today exists (create it with `issue-hygiene milestones plan`), "
             + "then set it with `/milestone %\"<its title>\"`"
-        : "the current sprint milestone is not known offline: set it with `/milestone %\"<current sprint>\"`";
+        : "offline, the current sprint milestone is not known (give `lint` GitLab's milestone list with `--milestones-json`): "
+            + "set it with `/milestone %\"<current sprint>\"`";
 }

@@ -24,7 +24,10 @@ public sealed class StageLabelRule(RuleSettings settings, RuleSet rules) : Hygie
     };
 
     protected override string Help { get; } = "If one fits, add one stage label: "
-        + List(rules.Labels.Stages.Where(s => !s.Unused).Select(s => s.Name)) + ".";
+        + List(rules.Labels.Stages.Where(s => !s.Unused).Select(s => s.Name)) + "; with several, keep the one that fits best.";
+
+    /// <summary>The stage labels a look-alike may have meant (not one the handbook marks unused).</summary>
+    private readonly HashSet<string> _usedStages = [.. rules.Labels.Stages.Where(s => !s.Unused).Select(s => s.Name)];
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
     {
@@ -36,11 +39,21 @@ public sealed class StageLabelRule(RuleSettings settings, RuleSet rules) : Hygie
 
         if (count == 0)
         {
-            Report(context, "This issue has no stage label.");
+            if (!ReportLookAlikes(context, facts, _usedStages, "This issue has no stage label: label ", "a stage label"))
+            {
+                Report(context, "This issue has no stage label.");
+            }
+
             return;
         }
 
+        // A stage marked unused is offered to keep only when every stage label on the issue is one.
+        var keepable = facts.StageLabels.Where(l => !facts.Policy.UnusedStageLabels.Contains(l)).ToList();
         var placeholders = string.Join(", ", Enumerable.Range(0, count).Select(i => "{" + i + "}"));
-        Report(context, $"This issue has {count} stage labels ({placeholders}); it should have one.", facts.StageLabels);
+        Report(
+            context,
+            $"This issue has {count} stage labels ({placeholders}); it should have one.",
+            facts.StageLabels,
+            choices: KeepOne(facts.StageLabels, keepable.Count > 0 ? keepable : facts.StageLabels));
     }
 }

@@ -15,7 +15,8 @@ public sealed class TriagedNeedsAssigneeRule(RuleSettings settings) : HygieneRul
         DefaultAction = RuleAction.Comment,
         AllowedActions = [RuleAction.Comment, RuleAction.Report, RuleAction.Off],
         Summary = "An issue with an active flow label (To Do, Doing, Review) has an assignee.",
-        Help = "Assign whoever will work on it (`/assign @username`), or move it back to `flow::Triage`.",
+        Help = "Assign whoever will work on it: comment `/assign me` to take it yourself (GitLab's self-assign form) or "
+            + "`/assign @username` for someone else, or move it back to `flow::Triage`.",
         HandbookSection = Handbook.TriageProcess,
         HandbookQuotes =
         [
@@ -31,6 +32,6 @@ public sealed class TriagedNeedsAssigneeRule(RuleSettings settings) : HygieneRul
         }
 
         var active = facts.FlowLabels.First(facts.Policy.ActiveFlowLabels.Contains);
-        Report(context, "This issue is marked {0} but nobody is assigned.", [active]);
+        Report(context, "This issue is marked {0} but nobody is assigned.", [active], suggestions: [new AssignSelfAction()]);
     }
 }

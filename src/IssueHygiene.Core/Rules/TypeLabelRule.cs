@@ -25,7 +25,7 @@ public sealed class TypeLabelRule(RuleSettings settings, RuleSet rules) : Hygien
     };
 
     protected override string Help { get; } = "If one fits, add one type label: "
-        + List(rules.Labels.Types.Select(t => t.Name)) + ".";
+        + List(rules.Labels.Types.Select(t => t.Name)) + "; with several, keep the one that fits best.";
 
     protected override void Check(IssueFacts facts, ValidationContext<IssueFacts> context)
     {
@@ -37,11 +37,16 @@ public sealed class TypeLabelRule(RuleSettings settings, RuleSet rules) : Hygien
 
         if (count == 0)
         {
-            Report(context, "This issue has no type label.");
+            // A label that only looks like a type label (`bug`, `Bυg`) is why there is none: say so, with the swap.
+            if (!ReportLookAlikes(context, facts, facts.Policy.TypeLabels, "This issue has no type label: label ", "a type label"))
+            {
+                Report(context, "This issue has no type label.");
+            }
+
             return;
         }
 
         var placeholders = string.Join(", ", Enumerable.Range(0, count).Select(i => "{" + i + "}"));
-        Report(context, $"This issue has {count} type labels ({placeholders}); it should have one.", facts.TypeLabels);
+        Report(context, $"This issue has {count} type labels ({placeholders}); it should have one.", facts.TypeLabels, choices: KeepOne(facts.TypeLabels, facts.TypeLabels));
     }
 }

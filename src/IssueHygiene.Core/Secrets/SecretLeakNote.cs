@@ -40,7 +40,7 @@ public static class SecretLeakNote
         text.Append(MarkerStart).Append(' ').AppendJoin(' ', content.Findings.Select(f => f.Fingerprint)).Append(" -->\n");
         var mentions = content.Mentions.Where(IsMentionable).Distinct(StringComparer.OrdinalIgnoreCase).Select(u => "@" + u).ToList();
         text.Append(mentions.Count > 0 ? string.Join(' ', mentions) + " — this" : "This")
-            .Append(" issue contains ").Append(content.Findings.Count == 1 ? "a credential" : "credentials").Append(":\n\n");
+            .Append(' ').Append(content.Noun).Append(" contains ").Append(content.Findings.Count == 1 ? "a credential" : "credentials").Append(":\n\n");
         foreach (var finding in content.Findings)
         {
             text.Append("- ").Append(finding.Kind.Describe()).Append(" (").Append(Rendering.MarkdownText.Code(finding.Masked)).Append(") in ")
@@ -54,6 +54,12 @@ public static class SecretLeakNote
         if (content.MadeConfidential)
         {
             text.Append("- This issue has been made confidential to reduce further exposure.\n");
+        }
+
+        if (content.CannotBeConfidential)
+        {
+            text.Append("- GitLab cannot make a ").Append(content.Noun).Append(" confidential: everyone who can see this project ")
+                .Append("can still see it, so rotation matters all the more.\n");
         }
 
         if (content.Redacted)

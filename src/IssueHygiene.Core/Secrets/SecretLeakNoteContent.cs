@@ -13,6 +13,12 @@ public sealed record SecretLeakNoteContent(
     bool Redacted,
     string? WebUrl)
 {
+    /// <summary>What the leak is in: "issue" or "merge request".</summary>
+    public string Noun { get; init; } = "issue";
+
+    /// <summary>A fix was asked for but the item has no confidential flag (a merge request): the note says so.</summary>
+    public bool CannotBeConfidential { get; init; }
+
     /// <summary>Places whose redaction GitLab refused (only a comment's author may edit it): the author must.</summary>
     public IReadOnlyList<SecretLocation> NotRedacted { get; init; } = [];
 }

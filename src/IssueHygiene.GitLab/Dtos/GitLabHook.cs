@@ -19,6 +19,9 @@ public sealed record GitLabHook
 
     public bool ConfidentialNoteEvents { get; init; }
 
+    /// <summary>Merge Request Hooks (opened, updated, approved, merged, reopened): needed by the "Code review" rules.</summary>
+    public bool MergeRequestsEvents { get; init; }
+
     public bool EnableSslVerification { get; init; }
 
     public DateTimeOffset? CreatedAt { get; init; }

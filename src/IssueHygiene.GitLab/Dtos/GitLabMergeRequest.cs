@@ -11,6 +11,8 @@ public sealed record GitLabMergeRequest
 
     public string Title { get; init => field = value ?? string.Empty; } = string.Empty;
 
+    public string? Description { get; init; }
+
     /// <summary><c>opened</c>, <c>closed</c>, <c>locked</c> or <c>merged</c>.</summary>
     public required string State { get; init; }
 

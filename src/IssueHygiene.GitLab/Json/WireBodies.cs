@@ -30,4 +30,5 @@ internal sealed record ProjectHookCreateBody(
     bool NoteEvents,
     bool ConfidentialNoteEvents,
     bool EnableSslVerification,
-    bool PushEvents);
+    bool PushEvents,
+    bool MergeRequestsEvents);

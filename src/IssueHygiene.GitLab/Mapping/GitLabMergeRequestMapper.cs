@@ -13,6 +13,7 @@ public static class GitLabMergeRequestMapper
         Iid = mergeRequest.Iid,
         Id = mergeRequest.Id,
         Title = mergeRequest.Title,
+        Description = mergeRequest.Description,
         State = mergeRequest.State switch
         {
             "merged" => MergeRequestState.Merged,

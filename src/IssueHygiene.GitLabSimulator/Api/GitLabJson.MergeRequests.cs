@@ -46,7 +46,7 @@ internal sealed partial class GitLabJson
             ["merge_when_pipeline_succeeds"] = false,
             ["merge_status"] = "can_be_merged",
             ["detailed_merge_status"] = mr.State == "opened" ? "mergeable" : "not_open",
-            ["sha"] = null,
+            ["sha"] = HeadSha(mr),
             ["merge_commit_sha"] = null,
             ["squash_commit_sha"] = null,
             ["discussion_locked"] = null,
@@ -76,6 +76,13 @@ internal sealed partial class GitLabJson
         };
     }
 
+    /// <summary>
+    /// The source branch's head commit: GitLab always sends one (merge_request.json requires a string). The simulator
+    /// keeps no commits, so it is a stable made-up 40-hex id per MR and branch.
+    /// </summary>
+    private static string HeadSha(SimMergeRequest mr) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{mr.Id}:{mr.SourceBranch}")))[..40];
+
     /// <summary>One entry of <c>GET …/merge_requests/:iid/diffs</c>.</summary>
     public static JsonObject MergeRequestDiff((string OldPath, string NewPath) change) => new()
     {
@@ -90,24 +97,7 @@ internal sealed partial class GitLabJson
         ["generated_file"] = false,
     };
 
-    public JsonObject MergeRequestNote(SimMergeRequestNote note) => new()
-    {
-        ["id"] = note.Id,
-        ["type"] = null,
-        ["body"] = note.Body,
-        ["attachment"] = null,
-        ["author"] = User(store.Users[note.AuthorId]),
-        ["created_at"] = GitLabTime.Iso(note.CreatedAt),
-        ["updated_at"] = GitLabTime.Iso(note.UpdatedAt),
-        ["system"] = note.System,
-        ["noteable_id"] = note.MergeRequest.Id,
-        ["noteable_type"] = "MergeRequest",
-        ["project_id"] = note.MergeRequest.Project.Id,
-        ["noteable_iid"] = note.MergeRequest.Iid,
-        ["resolvable"] = false,
-        ["confidential"] = false,
-        ["internal"] = false,
-        ["imported"] = false,
-        ["imported_from"] = "none",
-    };
+    public JsonObject MergeRequestNote(SimMergeRequestNote note) =>
+        Note(note.Id, note.Body, note.AuthorId, note.CreatedAt, note.UpdatedAt, note.System, note.Internal,
+            "MergeRequest", note.MergeRequest.Id, note.MergeRequest.Iid, note.MergeRequest.Project.Id);
 }

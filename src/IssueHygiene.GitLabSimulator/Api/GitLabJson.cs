@@ -160,7 +160,7 @@ internal sealed partial class GitLabJson(SimulatorStore store)
             ["milestone"] = store.MilestoneById(issue.MilestoneId) is { } m ? Milestone(m) : null,
             ["assignees"] = assignees,
             ["author"] = User(author),
-            ["type"] = "ISSUE",
+            ["type"] = issue.RestType,
             ["assignee"] = issue.AssigneeIds.Count > 0 ? User(store.Users[issue.AssigneeIds[0]]) : null,
             ["user_notes_count"] = issue.UserNotesCount,
             ["merge_requests_count"] = 0,
@@ -169,7 +169,7 @@ internal sealed partial class GitLabJson(SimulatorStore store)
             ["due_date"] = GitLabTime.Date(issue.DueDate),
             ["confidential"] = issue.Confidential,
             ["discussion_locked"] = null,
-            ["issue_type"] = "issue",
+            ["issue_type"] = issue.IssueType,
             ["web_url"] = $"{store.WebBase}/{project.PathWithNamespace}/-/issues/{issue.Iid}",
             ["time_stats"] = new JsonObject
             {
@@ -203,23 +203,29 @@ internal sealed partial class GitLabJson(SimulatorStore store)
         };
     }
 
-    public JsonObject Note(SimNote note) => new()
+    public JsonObject Note(SimNote note) =>
+        Note(note.Id, note.Body, note.AuthorId, note.CreatedAt, note.UpdatedAt, note.System, note.Internal, "Issue", note.Issue.Id, note.Issue.Iid, note.Issue.Project.Id);
+
+    /// <summary>A note of an issue or a merge request: GitLab sends both in one shape, told apart by <c>noteable_type</c>.</summary>
+    private JsonObject Note(
+        long id, string body, long authorId, DateTimeOffset createdAt, DateTimeOffset updatedAt, bool system, bool isInternal,
+        string noteableType, long noteableId, long noteableIid, long projectId) => new()
     {
-        ["id"] = note.Id,
+        ["id"] = id,
         ["type"] = null,
-        ["body"] = note.Body,
+        ["body"] = body,
         ["attachment"] = null,
-        ["author"] = User(store.Users[note.AuthorId]),
-        ["created_at"] = GitLabTime.Iso(note.CreatedAt),
-        ["updated_at"] = GitLabTime.Iso(note.UpdatedAt),
-        ["system"] = note.System,
-        ["noteable_id"] = note.Issue.Id,
-        ["noteable_type"] = "Issue",
-        ["project_id"] = note.Issue.Project.Id,
-        ["noteable_iid"] = note.Issue.Iid,
+        ["author"] = User(store.Users[authorId]),
+        ["created_at"] = GitLabTime.Iso(createdAt),
+        ["updated_at"] = GitLabTime.Iso(updatedAt),
+        ["system"] = system,
+        ["noteable_id"] = noteableId,
+        ["noteable_type"] = noteableType,
+        ["project_id"] = projectId,
+        ["noteable_iid"] = noteableIid,
         ["resolvable"] = false,
-        ["confidential"] = note.Internal,
-        ["internal"] = note.Internal,
+        ["confidential"] = isInternal,
+        ["internal"] = isInternal,
         ["imported"] = false,
         ["imported_from"] = "none",
     };

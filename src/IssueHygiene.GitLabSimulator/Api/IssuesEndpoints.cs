@@ -142,7 +142,15 @@ internal static class IssuesEndpoints
             return ApiResult.ParameterError(editError!);
         }
 
+        // lib/api/issues.rb: issue_type "One of issue, incident, test_case or task" (default issue).
+        var issueType = p.Get("issue_type") ?? "issue";
+        if (issueType is not ("issue" or "incident" or "test_case" or "task"))
+        {
+            return ApiResult.ParameterError("issue_type does not have a valid value");
+        }
+
         var change = store.CreateIssue(project, user, title, p.Get("description"), createdAt, edit);
+        change.Issue.IssueType = issueType;
         sim.Webhooks.Publish(store, [IssueEvent(sim, change)], actor.EventUuid);
         return ApiResult.Created(sim.Json.Issue(change.Issue));
     }

@@ -13,7 +13,8 @@ namespace IssueHygiene.GitLabSimulator.Api;
 /// Merge request notes (doc/api/notes.md, "Merge requests"). Quick actions as far as the service uses them on MRs:
 /// <c>/label ~"x"</c>, <c>/unlabel ~"x"</c> and <c>/assign_reviewer @user</c>; as on issues, commands only → 202 with
 /// <c>commands_changes</c> and no note, text and commands → 201 with the command lines removed. A new note fires a
-/// Note Hook carrying <c>merge_request</c>; applied commands fire a Merge Request Hook (<c>update</c>).
+/// Note Hook carrying <c>merge_request</c> (a Confidential Note Hook for an <c>internal: true</c> note, GitLab 16.9+);
+/// applied commands fire a Merge Request Hook (<c>update</c>).
 /// </summary>
 internal static partial class MergeRequestNotesEndpoints
 {
@@ -98,9 +99,10 @@ internal static partial class MergeRequestNotesEndpoints
                 : new ApiResult(StatusCodes.Status202Accepted, new JsonObject { ["commands_changes"] = changes, ["summary"] = new JsonArray() });
         }
 
-        var note = store.InsertMergeRequestNote(mr, remaining, actor.User.Id, isSystem: false, store.Now);
+        var isInternal = p.Bool("internal") == true;
+        var note = store.InsertMergeRequestNote(mr, remaining, actor.User.Id, isSystem: false, store.Now, isInternal);
         mr.UpdatedAt = store.Now;
-        sim.Webhooks.Publish(store, [new WebhookEvent(WebhookEventKind.Note, false, mr.Project, sim.Payloads.MergeRequestNoteHook(note, actor.User, "create"))], actor.EventUuid);
+        sim.Webhooks.Publish(store, [new WebhookEvent(WebhookEventKind.Note, isInternal, mr.Project, sim.Payloads.MergeRequestNoteHook(note, actor.User, "create"))], actor.EventUuid);
         var json = sim.Json.MergeRequestNote(note);
         if (changes.Count > 0)
         {
@@ -131,7 +133,7 @@ internal static partial class MergeRequestNotesEndpoints
         {
             note.Body = body;
             note.UpdatedAt = sim.Store.Now;
-            sim.Webhooks.Publish(sim.Store, [new WebhookEvent(WebhookEventKind.Note, false, note.MergeRequest.Project, sim.Payloads.MergeRequestNoteHook(note, actor.User, "update"))], actor.EventUuid);
+            sim.Webhooks.Publish(sim.Store, [new WebhookEvent(WebhookEventKind.Note, note.Internal, note.MergeRequest.Project, sim.Payloads.MergeRequestNoteHook(note, actor.User, "update"))], actor.EventUuid);
         }
 
         return ApiResult.Ok(sim.Json.MergeRequestNote(note));

@@ -147,6 +147,12 @@ internal static class MergeRequestsEndpoints
             action = "update";
         }
 
+        if (p.Get("description") is { } description && description != mr.Description)
+        {
+            mr.Description = description;
+            action = "update";
+        }
+
         if (ReviewerIds(store, p) is { } reviewers)
         {
             mr.ReviewerIds.Clear();

@@ -23,4 +23,19 @@ internal sealed class SimIssue
     public DateTimeOffset? LastEditedAt { get; set; }
     public long? LastEditedById { get; set; }
     public int UserNotesCount { get; set; }
+
+    /// <summary>GitLab's base work item type, as REST's <c>issue_type</c> spells it: issue, incident, test_case, task.</summary>
+    public string IssueType { get; set; } = "issue";
+
+    /// <summary>REST's <c>type</c>: the base type in capitals (<c>ISSUE</c>, <c>TASK</c>, <c>TEST_CASE</c>).</summary>
+    public string RestType => IssueType.ToUpperInvariant();
+
+    /// <summary>The work item type's name, as webhooks' <c>object_attributes.type</c> gives it (<c>Issue</c>, <c>Test Case</c>).</summary>
+    public string TypeName => string.Join(' ', IssueType.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    /// <summary>
+    /// Issues and incidents are <c>Issue</c> records whose hooks say <c>object_kind: issue</c>; other work items
+    /// (tasks, test cases) are <c>WorkItem</c> records, and GitLab's issuable data builder names the kind after the class.
+    /// </summary>
+    public bool IsLegacyIssue => IssueType is "issue" or "incident";
 }

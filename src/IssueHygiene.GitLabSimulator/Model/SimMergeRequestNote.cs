@@ -8,6 +8,8 @@ internal sealed class SimMergeRequestNote
     public required string Body { get; set; }
     public required long AuthorId { get; init; }
     public bool System { get; init; }
+    /// <summary>An internal note (GitLab 16.9+ on merge requests): project members only.</summary>
+    public bool Internal { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -64,9 +64,9 @@ internal sealed partial class SimulatorStore
     public SimMergeRequest? FindMergeRequest(SimProject project, long iid) =>
         MergeRequestsByProject.TryGetValue(project.Id, out var list) && iid >= 1 && iid <= list.Count ? list[(int)iid - 1] : null;
 
-    public SimMergeRequestNote InsertMergeRequestNote(SimMergeRequest mergeRequest, string body, long authorId, bool isSystem, DateTimeOffset at)
+    public SimMergeRequestNote InsertMergeRequestNote(SimMergeRequest mergeRequest, string body, long authorId, bool isSystem, DateTimeOffset at, bool isInternal = false)
     {
-        var note = new SimMergeRequestNote { Id = _nextNoteId++, MergeRequest = mergeRequest, Body = body, AuthorId = authorId, System = isSystem, CreatedAt = at, UpdatedAt = at };
+        var note = new SimMergeRequestNote { Id = _nextNoteId++, MergeRequest = mergeRequest, Body = body, AuthorId = authorId, System = isSystem, Internal = isInternal, CreatedAt = at, UpdatedAt = at };
         MergeRequestNotes.Add(note.Id, note);
         if (!NotesByMergeRequestId.TryGetValue(mergeRequest.Id, out var notes))
         {

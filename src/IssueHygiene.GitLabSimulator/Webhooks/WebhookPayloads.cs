@@ -20,8 +20,8 @@ internal sealed partial class WebhookPayloads(SimulatorStore store)
         attributes["action"] = change.Action;
         var payload = new JsonObject
         {
-            ["object_kind"] = "issue",
-            ["event_type"] = issue.Confidential ? "confidential_issue" : "issue",
+            ["object_kind"] = issue.IsLegacyIssue ? "issue" : "work_item",
+            ["event_type"] = (issue.Confidential ? "confidential_" : string.Empty) + (issue.IsLegacyIssue ? "issue" : "work_item"),
             ["user"] = User(change.Actor),
             ["project"] = Project(issue.Project),
             ["object_attributes"] = attributes,
@@ -119,7 +119,7 @@ internal sealed partial class WebhookPayloads(SimulatorStore store)
         ["human_time_change"] = null,
         ["weight"] = null,
         ["health_status"] = null,
-        ["type"] = "Issue",
+        ["type"] = issue.TypeName,
         ["iid"] = issue.Iid,
         ["url"] = $"{store.WebBase}/{issue.Project.PathWithNamespace}/-/issues/{issue.Iid}",
         ["state"] = issue.State,

@@ -78,20 +78,16 @@ internal sealed class SqlSweepCheckpoints(SqlBackend backend, TimeProvider time)
         }, cancellationToken);
 
     public Task<DateTimeOffset?> GetLastSuccessfulStartAsync(string scopeKey, CancellationToken cancellationToken = default) =>
-        backend.ReadAsync(async (connection, ct) =>
-        {
-            await using var command = Db.Command(connection, null,
-                "SELECT started_at FROM sweep_runs WHERE scope_key = @scope AND status = 'succeeded' ORDER BY started_at DESC LIMIT 1")
-                .With("@scope", scopeKey);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? backend.ReadTime(reader, 0) : (DateTimeOffset?)null;
-        }, cancellationToken);
+        LatestSucceededStartAsync(scopeKey, "", cancellationToken);
 
     public Task<DateTimeOffset?> GetIncrementalBaseAsync(string scopeKey, CancellationToken cancellationToken = default) =>
+        LatestSucceededStartAsync(scopeKey, " AND error IS NULL", cancellationToken);
+
+    private Task<DateTimeOffset?> LatestSucceededStartAsync(string scopeKey, string condition, CancellationToken cancellationToken) =>
         backend.ReadAsync(async (connection, ct) =>
         {
             await using var command = Db.Command(connection, null,
-                "SELECT started_at FROM sweep_runs WHERE scope_key = @scope AND status = 'succeeded' AND error IS NULL ORDER BY started_at DESC LIMIT 1")
+                $"SELECT started_at FROM sweep_runs WHERE scope_key = @scope AND status = 'succeeded'{condition} ORDER BY started_at DESC LIMIT 1")
                 .With("@scope", scopeKey);
             await using var reader = await command.ExecuteReaderAsync(ct);
             return await reader.ReadAsync(ct) ? backend.ReadTime(reader, 0) : (DateTimeOffset?)null;

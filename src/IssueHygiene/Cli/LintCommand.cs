@@ -12,7 +12,8 @@ namespace IssueHygiene.Cli;
 
 /// <summary>
 /// <c>lint PROJECT#IID [--dry-run]</c>: one issue from GitLab, evaluated and acted on (or, dry, what would be written);
-/// <c>lint --issue-json FILE</c>: one issue given as GitLab's REST issue JSON, offline. Exit 1 when an error or
+/// <c>lint --issue-json FILE [--milestones-json FILE]</c>: one issue given as GitLab's REST issue JSON, offline (with
+/// GitLab's milestone list, the same fixes as online). Exit 1 when an error or
 /// warning is found (info findings are listed but do not fail), 0 when clean, 2 on bad input.
 /// </summary>
 public static class LintCommand
@@ -28,11 +29,16 @@ public static class LintCommand
         {
             Description = "Offline: a file holding one issue as GitLab's REST API returns it (GET /projects/:id/issues/:iid).",
         };
+        var milestonesJson = new Option<string?>("--milestones-json")
+        {
+            Description = "Offline: a file holding GitLab's milestone list (GET /groups/:id/milestones), so the current sprint "
+                + "and Backlog are known and fixes are the same as online.",
+        };
         var rulesOption = new Option<string?>("--rules") { Description = "The rules file (default: rules/handbook.yml)." };
         var nowOption = new Option<string?>("--now") { Description = "Offline only: evaluate as of this ISO-8601 time (default: now)." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var lint = new Command("lint", "Check one issue against the rules and print the verdict.") { target, issueJson, rulesOption, nowOption, format };
+        var lint = new Command("lint", "Check one issue against the rules and print the verdict.") { target, issueJson, milestonesJson, rulesOption, nowOption, format };
         var writeMode = WriteModeOptions.AddTo(lint);
         lint.Validators.Add(result =>
         {
@@ -42,24 +48,32 @@ public static class LintCommand
             {
                 result.AddError("lint needs either PROJECT#IID or --issue-json FILE (not both)");
             }
+
+            if (!hasFile && result.GetValue(milestonesJson) is not null)
+            {
+                result.AddError("--milestones-json is for offline lint (--issue-json); online, lint reads GitLab's milestones itself");
+            }
         });
         lint.SetAction((parse, cancellationToken) =>
         {
             var rulesPath = parse.GetValue(rulesOption);
             var json = parse.GetValue(format) == "json";
             return parse.GetValue(issueJson) is { } file
-                ? Task.FromResult(LintFile(app, file, rulesPath, parse.GetValue(nowOption), json))
+                ? Task.FromResult(LintFile(app, file, parse.GetValue(milestonesJson), rulesPath, parse.GetValue(nowOption), json))
                 : OnlineRuntime.GuardAsync(app, () => LintOnlineAsync(app, parse.GetValue(target)!, rulesPath, WriteOverrides(parse, writeMode), json, cancellationToken));
         });
         return lint;
     }
 
-    private static int LintFile(CliApp app, string file, string? rulesPath, string? nowText, bool json)
+    private static int LintFile(CliApp app, string file, string? milestonesFile, string? rulesPath, string? nowText, bool json)
     {
         var now = ParseNow(nowText, app.Time);
         var rules = RulesFile.LoadOrThrow(RulesFile.Resolve(rulesPath, Environment.GetEnvironmentVariable("IssueHygiene__Rules__Path")));
         var issue = IssueJsonFile.Read(file);
-        var verdict = new Evaluator(rules).Evaluate(issue, now);
+        // Without GitLab's milestone list nothing is known about which milestones exist: the current sprint cannot be
+        // named, so work in flow without a milestone gets a comment with the reason instead of the online fix.
+        var catalog = milestonesFile is null ? TrackerCatalog.Unknown : MilestonesJsonFile.Read(milestonesFile);
+        var verdict = new Evaluator(rules).Evaluate(issue, now, catalog);
         app.Output.WriteLine(json ? JsonReportRenderer.RenderVerdict(verdict) : VerdictText.Render(verdict));
         return verdict.HasProblems ? ExitCodes.Violations : ExitCodes.Clean;
     }

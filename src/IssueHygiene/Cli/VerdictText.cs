@@ -64,6 +64,15 @@ public static class VerdictText
             {
                 text.Append(CultureInfo.InvariantCulture, $"  {string.Empty,-33}to fix it, comment: {string.Join("  ", violation.Suggested.Select(a => a.Render()))}\n");
             }
+
+            if (violation.Choices.Count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {string.Empty,-33}to fix it, comment the one line for the label to keep:\n");
+                foreach (var choice in violation.Choices)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"  {string.Empty,-35}{choice.Action.Render()}   (keeps \"{choice.Keeps}\")\n");
+                }
+            }
         }
     }
 }

@@ -224,7 +224,9 @@ public sealed class DoctorRunner(IConfiguration configuration, TimeProvider time
             checks.Add(await CheckMilestonesAsync(gitLab, scope, id, rules, cancellationToken));
         }
 
-        checks.Add(await CheckWebhookAsync(gitLab, user, scope, id, access, options.Webhook.PublicUrl, cancellationToken));
+        // Merge request events are needed only when a "Code review" rule is on (an unreadable rules file: issues only).
+        var expectation = new WebhookExpectation(rules is not null && new Core.MergeRequests.MergeRequestEvaluator(rules).AnyRuleEnabled);
+        checks.Add(await CheckWebhookAsync(gitLab, user, scope, id, access, options.Webhook.PublicUrl, expectation, cancellationToken));
     }
 
     private static async Task<DoctorCheck> CheckLabelsAsync(IGitLabClient gitLab, SweepScope scope, long id, RuleSet rules, CancellationToken cancellationToken)
@@ -263,10 +265,11 @@ public sealed class DoctorRunner(IConfiguration configuration, TimeProvider time
                 $"run `issue-hygiene milestones plan --group {GroupOf(scope)}` (serve does it weekly, Milestones:PlanCron)");
     }
 
-    private static async Task<DoctorCheck> CheckWebhookAsync(IGitLabClient gitLab, GitLabUser user, SweepScope scope, long id, GitLabAccessLevel access, string? publicUrl, CancellationToken cancellationToken)
+    private static async Task<DoctorCheck> CheckWebhookAsync(
+        IGitLabClient gitLab, GitLabUser user, SweepScope scope, long id, GitLabAccessLevel access, string? publicUrl, WebhookExpectation expectation, CancellationToken cancellationToken)
     {
         var title = $"webhook on {scope}";
-        var addHook = $"add a webhook (Settings → Webhooks) with URL {publicUrl}, the secret token (Webhook:Secrets), and {WebhookExpectation.Events}";
+        var addHook = $"add a webhook (Settings → Webhooks) with URL {publicUrl}, the secret token (Webhook:Secrets), and {expectation.Events}";
         if (string.IsNullOrWhiteSpace(publicUrl))
         {
             return DoctorCheck.Unverified(title, "Webhook:PublicUrl is not set, so the expected hook is unknown",
@@ -275,7 +278,7 @@ public sealed class DoctorRunner(IConfiguration configuration, TimeProvider time
 
         var cannotRead = DoctorCheck.Unverified(title,
             $"@{user.Username} ({access}) may not read the webhooks of {scope.IdOrPath}: GitLab shows them to maintainers (projects) and owners (groups) only",
-            $"check Settings → Webhooks by hand ({WebhookExpectation.Events}, enabled, URL {publicUrl}), or run doctor once with a maintainer's token");
+            $"check Settings → Webhooks by hand ({expectation.Events}, enabled, URL {publicUrl}), or run doctor once with a maintainer's token");
         try
         {
             if (scope.Kind == SweepScopeKind.Group)
@@ -284,7 +287,7 @@ public sealed class DoctorRunner(IConfiguration configuration, TimeProvider time
                 var groupHook = await FindOursAsync(GroupHooksOrNoneAsync(gitLab, id, cancellationToken), publicUrl);
                 if (groupHook is not null)
                 {
-                    return Judge(title, groupHook, $"group hook {groupHook.Id}");
+                    return Judge(title, groupHook, $"group hook {groupHook.Id}", expectation);
                 }
 
                 var problems = new List<string>();
@@ -299,18 +302,18 @@ public sealed class DoctorRunner(IConfiguration configuration, TimeProvider time
                     }
 
                     found++;
-                    problems.AddRange(WebhookExpectation.ProblemsOf(hook).Select(p => $"{project.PathWithNamespace}: {p}"));
+                    problems.AddRange(expectation.ProblemsOf(hook).Select(p => $"{project.PathWithNamespace}: {p}"));
                 }
 
                 return problems.Count == 0
-                    ? DoctorCheck.Pass(title, $"{found} project hook(s) to {publicUrl}, each with {WebhookExpectation.Events}, enabled")
+                    ? DoctorCheck.Pass(title, $"{found} project hook(s) to {publicUrl}, each with {expectation.Events}, enabled")
                     : DoctorCheck.Fail(title, $"no group hook to {publicUrl}; {string.Join("; ", problems)}", addHook + " on the group, or on each project named");
             }
 
             var projectHook = await FindOursAsync(gitLab.ListProjectHooksAsync(id, cancellationToken), publicUrl);
             return projectHook is null
                 ? DoctorCheck.Fail(title, $"no hook to {publicUrl}", addHook)
-                : Judge(title, projectHook, $"project hook {projectHook.Id}");
+                : Judge(title, projectHook, $"project hook {projectHook.Id}", expectation);
         }
         catch (GitLabAuthException)
         {
@@ -318,13 +321,13 @@ public sealed class DoctorRunner(IConfiguration configuration, TimeProvider time
         }
     }
 
-    private static DoctorCheck Judge(string title, GitLabHook hook, string what)
+    private static DoctorCheck Judge(string title, GitLabHook hook, string what, WebhookExpectation expectation)
     {
-        var problems = WebhookExpectation.ProblemsOf(hook);
+        var problems = expectation.ProblemsOf(hook);
         return problems.Count == 0
-            ? DoctorCheck.Pass(title, $"{what} to {hook.Url}, with {WebhookExpectation.Events}, enabled")
+            ? DoctorCheck.Pass(title, $"{what} to {hook.Url}, with {expectation.Events}, enabled")
             : DoctorCheck.Fail(title, string.Join("; ", problems),
-                "edit the hook (Settings → Webhooks): tick " + WebhookExpectation.Events + "; if GitLab disabled it, make `serve` answer 2xx (see its log), then send a test event to re-enable it");
+                "edit the hook (Settings → Webhooks): tick " + expectation.Events + "; if GitLab disabled it, make `serve` answer 2xx (see its log), then send a test event to re-enable it");
     }
 
     private static async Task<GitLabHook?> FindOursAsync(IAsyncEnumerable<GitLabHook> hooks, string publicUrl)

@@ -3,10 +3,16 @@ using IssueHygiene.GitLab.Dtos;
 
 namespace IssueHygiene.Doctor;
 
-/// <summary>What a webhook for IssueHygiene must look like: our URL, the four issue and comment events, enabled.</summary>
-public static class WebhookExpectation
+/// <summary>
+/// What a webhook for IssueHygiene must look like: our URL, the four issue and comment events, enabled — and, when any
+/// "Code review" rule is on (<paramref name="MergeRequests"/>), merge request events too (MR comments are comments).
+/// </summary>
+public sealed record WebhookExpectation(bool MergeRequests)
 {
-    public const string Events = "Issues events, Confidential issues events, Comments and Confidential comments";
+    /// <summary>The events to tick, as GitLab's Settings → Webhooks page names them.</summary>
+    public string Events => MergeRequests
+        ? "Issues events, Confidential issues events, Comments, Confidential comments and Merge request events"
+        : "Issues events, Confidential issues events, Comments and Confidential comments";
 
     /// <summary>Same URL, ignoring a trailing slash and the case of scheme and host (GitLab keeps what was typed).</summary>
     public static bool IsOurs(GitLabHook hook, string publicUrl)
@@ -21,9 +27,9 @@ public static class WebhookExpectation
     }
 
     /// <summary>Why the hook will not deliver what IssueHygiene needs; empty when it will.</summary>
-    public static IReadOnlyList<string> ProblemsOf(GitLabHook hook)
+    public IReadOnlyList<string> ProblemsOf(GitLabHook hook)
     {
-        var missing = new List<string>(4);
+        var missing = new List<string>(5);
         if (!hook.IssuesEvents)
         {
             missing.Add("Issues events");
@@ -42,6 +48,11 @@ public static class WebhookExpectation
         if (!hook.ConfidentialNoteEvents)
         {
             missing.Add("Confidential comments");
+        }
+
+        if (MergeRequests && !hook.MergeRequestsEvents)
+        {
+            missing.Add("Merge request events");
         }
 
         var problems = new List<string>(2);

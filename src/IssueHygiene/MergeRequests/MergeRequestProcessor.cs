@@ -1,44 +1,55 @@
 using IssueHygiene.Core.Actuation;
 using IssueHygiene.Core.Evaluation;
 using IssueHygiene.Core.MergeRequests;
+using IssueHygiene.Core.Secrets;
 using IssueHygiene.Core.Rendering;
-using IssueHygiene.Core.Reporting;
 using IssueHygiene.GitLab;
-using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.Processing;
+using IssueHygiene.Secrets;
 using IssueHygiene.Storage;
-using IssueHygiene.Storage.Audit;
-using Microsoft.Extensions.Logging;
 
 namespace IssueHygiene.MergeRequests;
 
 /// <summary>
-/// One merge request, decide then act, whichever path asks (sweep, webhook worker): fetch only what a rule needs
-/// (changed paths: one diffs request; author access: one members request), evaluate, find the sticky note (none
-/// when the MR has no notes, else by listing them), plan with <see cref="MergeRequestNotePlanner"/> and make exactly
-/// those writes under the write budget — or, in dry run, record them. Every write, made or planned, is audited.
+/// One merge request, decide then hand to the <see cref="Actuator"/>, whichever path asks (sweep, webhook worker): fetch
+/// only what a rule needs (changed paths: one diffs request; author access: one members request), evaluate, find the
+/// sticky note (none when the MR has no notes, else by listing them) and plan with <see cref="MergeRequestNotePlanner"/>.
+/// The title, the description and the comments given are scanned for leaked credentials as an issue's are, and the
+/// <see cref="SecretLeakPlanner"/>'s response goes first in the same plan (GitLab has no confidential MRs: an internal
+/// note, and the redaction when configured). The Actuator makes exactly those writes under the MR's write lock, the
+/// write budget and the audit log — or, in a dry run, records them — and plans again from the MR's current notes when
+/// the plan's basis may be stale.
 /// </summary>
-public sealed partial class MergeRequestProcessor(
+public sealed class MergeRequestProcessor(
     IGitLabMergeRequests gitLab,
     IHygieneStore store,
     MergeRequestEvaluator evaluator,
-    TimeProvider time,
-    ILogger<MergeRequestProcessor> logger)
+    SecretLeakPlanner secretLeaks,
+    SecretFingerprintKey fingerprintKey,
+    Actuator actuator,
+    TimeProvider time)
 {
     private readonly MergeRequestNotePlanner _planner = new(evaluator.Rules);
 
     public MergeRequestEvaluator Evaluator => evaluator;
 
-    /// <summary>Reads the MR from GitLab (a webhook names it; the payload does not say who merged) and processes it.</summary>
-    public async Task<MergeRequestOutcome> ProcessAsync(long projectId, long iid, ActContext context, EvaluationOptions? options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the MR from GitLab (a webhook names it; the payload does not say who merged) and processes it, scanning
+    /// <paramref name="notesToScan"/> (the comments the deliveries named) with its title and description.
+    /// </summary>
+    public async Task<MergeRequestOutcome> ProcessAsync(
+        long projectId, long iid, IReadOnlyList<NoteToScan> notesToScan, ActContext context, EvaluationOptions? options, CancellationToken cancellationToken)
     {
+        var readAt = time.GetUtcNow();
         var mergeRequest = GitLabMergeRequestMapper.ToSnapshot(await gitLab.GetMergeRequestAsync(IdOrPath.FromId(projectId), iid, cancellationToken));
-        var outcome = await ProcessAsync(mergeRequest, context, options, cancellationToken);
+        var outcome = await ProcessAsync(mergeRequest, readAt, notesToScan, context, options, cancellationToken);
         return outcome with { ExtraRequests = outcome.ExtraRequests + 1 };
     }
 
-    public async Task<MergeRequestOutcome> ProcessAsync(MergeRequestSnapshot mergeRequest, ActContext context, EvaluationOptions? options, CancellationToken cancellationToken)
+    /// <summary>Processes an MR as GitLab showed it at <paramref name="readAt"/> (a sweep's list page, a webhook's read).</summary>
+    public async Task<MergeRequestOutcome> ProcessAsync(
+        MergeRequestSnapshot mergeRequest, DateTimeOffset readAt, IReadOnlyList<NoteToScan> notesToScan, ActContext context, EvaluationOptions? options, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var project = IdOrPath.FromId(mergeRequest.ProjectId);
@@ -65,107 +76,51 @@ public sealed partial class MergeRequestProcessor(
         }
 
         var verdict = evaluator.Evaluate(new MergeRequestFacts(mergeRequest, paths, access), now, await WithWaiversAsync(mergeRequest, options, now, cancellationToken));
-        if (verdict.Status != EvaluationStatus.Evaluated)
+        var scan = secretLeaks.Scan(SecretLeakSubject.Of(mergeRequest), notesToScan, context.BotUserId, fingerprintKey.Bytes);
+        if (verdict.Status != EvaluationStatus.Evaluated && scan.Findings.Count == 0)
         {
             return new MergeRequestOutcome(verdict, [], ActStatus.NothingToDo, requests);
         }
 
-        var notes = await FindNotesAsync(mergeRequest, context, cancellationToken);
-        requests += mergeRequest.UserNotesCount == 0 ? 0 : 1;
-        var plan = _planner.Plan(verdict, notes);
-        if (plan.IsEmpty)
-        {
-            return new MergeRequestOutcome(verdict, [], ActStatus.NothingToDo, requests);
-        }
-
-        if (context.DryRun)
-        {
-            // Over the run's write budget a dry run stops planning where a live run would stop writing.
-            if (!context.Budget.TryReserve(plan.Writes.Count))
+        var notes = new MergeRequestNotes(gitLab, mergeRequest, context, listEvenWhenNoneCounted: false);
+        var plan = await PlanAsync(verdict, scan, notes, cancellationToken);
+        requests += notes.Requests;
+        var execution = await actuator.ActAsync(
+            WorkItem.MergeRequest(mergeRequest.ProjectId, mergeRequest.Iid),
+            readAt,
+            plan,
+            async (_, ct) =>
             {
-                return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.BudgetExhausted, requests);
-            }
-
-            foreach (var write in plan.Writes)
-            {
-                await AuditAsync(mergeRequest, write, context, null, cancellationToken);
-            }
-
-            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.Planned, requests);
-        }
-
-        // Writes happen under the MR's write lock: the same per-item lease as an issue's, named by the MR's queue key. A
-        // sweep and a worker (here or on another replica) may act on one MR at once; under the lock its notes are read
-        // again (the listed MR's note count may be stale) and the plan made again, so the second finds the first's note.
-        await using var writeLock = await IssueWriteLock.AcquireAsync(
-            store.Leases, mergeRequest.ProjectId, MergeRequestQueueKey.FromIid(mergeRequest.Iid), IssueWriteLock.MaxWait, time, cancellationToken);
-        if (writeLock is null)
-        {
-            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.Failed, requests, "another writer holds the merge request's write lock");
-        }
-
-        plan = _planner.Plan(verdict, await ListNotesAsync(mergeRequest, context, cancellationToken));
-        requests++;
-        if (plan.IsEmpty)
-        {
-            return new MergeRequestOutcome(verdict, [], ActStatus.NothingToDo, requests);
-        }
-
-        if (!context.Budget.TryReserve(plan.Writes.Count))
-        {
-            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.BudgetExhausted, requests);
-        }
-
-        try
-        {
-            await ExecuteAsync(mergeRequest, plan, context, cancellationToken);
-        }
-        catch (Exception e) when (e is GitLabException or WriteRejectedException)
-        {
-            LogWriteFailed(logger, mergeRequest.ProjectId, mergeRequest.Iid, e.Message);
-            return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.Failed, requests, e.Message);
-        }
-
-        return new MergeRequestOutcome(verdict, plan.Writes, ActStatus.Written, requests);
-    }
-
-    private async Task ExecuteAsync(MergeRequestSnapshot mergeRequest, WritePlan plan, ActContext context, CancellationToken cancellationToken)
-    {
-        var project = IdOrPath.FromId(mergeRequest.ProjectId);
-        foreach (var write in plan.Writes)
-        {
-            try
-            {
-                switch (write.Kind)
+                // The MR's notes as they are now (its listed note count may be stale): the second of two writers finds
+                // the first one's sticky note and secret-leak note. A redaction replaces the title and description as
+                // they are now, so then the MR itself is read again too.
+                var current = mergeRequest;
+                if (plan.ReplacesText)
                 {
-                    case WriteKind.NoteCreate:
-                        var body = write.QuickActions.Count == 0 ? write.Body! : write.Body + "\n\n" + string.Join("\n", write.QuickActions);
-                        if (await gitLab.CreateMergeRequestNoteAsync(project, mergeRequest.Iid, body, cancellationToken) is not NoteCreateResult.Created)
-                        {
-                            throw new WriteRejectedException("the note was not created");
-                        }
-
-                        break;
-                    case WriteKind.NoteEdit:
-                        await gitLab.UpdateMergeRequestNoteAsync(project, mergeRequest.Iid, write.NoteId!.Value, write.Body!, cancellationToken);
-                        break;
-                    case WriteKind.NoteDelete:
-                        await gitLab.DeleteMergeRequestNoteAsync(project, mergeRequest.Iid, write.NoteId!.Value, cancellationToken);
-                        break;
-                    case WriteKind.QuickActions:
-                        await gitLab.CreateMergeRequestNoteAsync(project, mergeRequest.Iid, string.Join("\n", write.QuickActions), cancellationToken);
-                        break;
+                    current = GitLabMergeRequestMapper.ToSnapshot(await gitLab.GetMergeRequestAsync(IdOrPath.FromId(mergeRequest.ProjectId), mergeRequest.Iid, ct));
+                    requests++;
                 }
 
-                await AuditAsync(mergeRequest, write, context, null, cancellationToken);
-                LogWrite(logger, write.Kind, mergeRequest.ProjectId, mergeRequest.Iid);
-            }
-            catch (Exception e) when (e is GitLabException or WriteRejectedException)
-            {
-                await AuditAsync(mergeRequest, write, context, e.Message, cancellationToken);
-                throw;
-            }
-        }
+                var fresh = new MergeRequestNotes(gitLab, current, context, listEvenWhenNoneCounted: true);
+                plan = await PlanAsync(verdict, secretLeaks.Scan(SecretLeakSubject.Of(current), notesToScan, context.BotUserId, fingerprintKey.Bytes), fresh, ct);
+                requests += fresh.Requests;
+                return plan;
+            },
+            context,
+            cancellationToken);
+        // The leaked credentials are reported as findings (sweep report, exit code) once the note's plan is made without them.
+        return new MergeRequestOutcome(MergeRequestSecretFindings.Reported(verdict, scan), execution.Writes, execution.Status, requests, execution.Error)
+        {
+            SecretFindings = scan.Findings.Count,
+        };
+    }
+
+    /// <summary>The MR's plan: the secret-leak response first (containment), then the sticky note's writes.</summary>
+    private async Task<WritePlan> PlanAsync(MergeRequestVerdict verdict, SecretLeakScan scan, MergeRequestNotes notes, CancellationToken cancellationToken)
+    {
+        var leak = secretLeaks.Plan(scan, scan.NeedsAnswered ? await notes.AnsweredFingerprintsAsync(cancellationToken) : new HashSet<string>());
+        var hygiene = verdict.Status == EvaluationStatus.Evaluated ? _planner.Plan(verdict, await notes.LintNotesAsync(cancellationToken)) : WritePlan.Nothing;
+        return leak.Writes.Then(hygiene);
     }
 
     /// <summary>
@@ -181,53 +136,4 @@ public sealed partial class MergeRequestProcessor(
             ? options
             : options with { Waivers = [.. options.Waivers, .. stored.Select(w => new RuleWaiver(w.RuleId, w.Until, w.Reason, w.WaivedBy))] };
     }
-
-    /// <summary>The MR's marker notes written by the bot: none when it has no notes at all, else by listing them.</summary>
-    private async Task<IReadOnlyList<ExistingNote>> FindNotesAsync(MergeRequestSnapshot mergeRequest, ActContext context, CancellationToken cancellationToken) =>
-        mergeRequest.UserNotesCount == 0 ? [] : await ListNotesAsync(mergeRequest, context, cancellationToken);
-
-    private async Task<IReadOnlyList<ExistingNote>> ListNotesAsync(MergeRequestSnapshot mergeRequest, ActContext context, CancellationToken cancellationToken)
-    {
-        var notes = new List<ExistingNote>();
-        await foreach (var note in gitLab.ListMergeRequestNotesAsync(IdOrPath.FromId(mergeRequest.ProjectId), mergeRequest.Iid, cancellationToken))
-        {
-            if (!note.System && LintNote.IsLintNote(note.Body) && (context.BotUserId is null || note.Author?.Id == context.BotUserId))
-            {
-                notes.Add(ExistingNote.FromBody(note.Id, note.Body));
-            }
-        }
-
-        return notes;
-    }
-
-    private async Task AuditAsync(MergeRequestSnapshot mergeRequest, PlannedWrite write, ActContext context, string? error, CancellationToken cancellationToken)
-    {
-        // The audit log is keyed by project and iid; "merge request !iid" in the detail tells MR writes from issue writes.
-        var entry = new AuditEntry
-        {
-            OccurredAt = time.GetUtcNow(),
-            ProjectId = mergeRequest.ProjectId,
-            IssueIid = mergeRequest.Iid,
-            Rules = write.Rules,
-            Kind = write.Kind,
-            DryRun = context.DryRun,
-            Source = context.Source,
-            Outcome = error is null ? AuditOutcome.Ok : AuditOutcome.Error,
-            ErrorMessage = error,
-            Detail = $"merge request !{mergeRequest.Iid}: " + (write.Kind is WriteKind.NoteEdit or WriteKind.NoteDelete ? $"note {write.NoteId}" : string.Join(" ", write.QuickActions)),
-        };
-        if (context.AuditBuffer is { } buffer)
-        {
-            buffer.Add(entry);
-            return;
-        }
-
-        await store.Audit.AppendAsync(entry, cancellationToken);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Kind} on project {ProjectId} merge request {Iid}")]
-    private static partial void LogWrite(ILogger logger, WriteKind kind, long projectId, long iid);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A write to project {ProjectId} merge request {Iid} failed: {Error}")]
-    private static partial void LogWriteFailed(ILogger logger, long projectId, long iid, string error);
 }

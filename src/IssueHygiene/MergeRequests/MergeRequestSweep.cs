@@ -39,13 +39,14 @@ public sealed class MergeRequestSweep(IGitLabMergeRequests gitLab, IHygieneStore
                 : gitLab.ListProjectMergeRequestsAsync(scope.IdOrPath, query, cancellationToken);
             await foreach (var dto in list)
             {
+                var readAt = time.GetUtcNow();
                 var mergeRequest = GitLabMergeRequestMapper.ToSnapshot(dto);
                 if (mergeRequest.State == MergeRequestState.Merged && mergeRequest.MergedAt < mergedSince)
                 {
                     continue;
                 }
 
-                outcomes.Add(await processor.ProcessAsync(mergeRequest, context, options: null, cancellationToken));
+                outcomes.Add(await processor.ProcessAsync(mergeRequest, readAt, notesToScan: [], context, options: null, cancellationToken));
             }
         }
 

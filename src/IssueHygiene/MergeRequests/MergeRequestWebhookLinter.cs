@@ -51,7 +51,7 @@ public sealed partial class MergeRequestWebhookLinter(
             var work = await noteReader.ReadAsync(projectId, iid, notes, bot.Id, bot.Username, cancellationToken, onMergeRequest: true);
             var (replies, explain) = await commands.RunAsync(projectId, queueIid, work, onMergeRequest: true, cancellationToken);
             var asked = new EvaluationOptions { Explain = explain, Replies = replies };
-            var outcome = await processor.ProcessAsync(projectId, iid, context, asked, cancellationToken);
+            var outcome = await processor.ProcessAsync(projectId, iid, work.NotesToScan, context, asked, cancellationToken);
             LogProcessed(logger, projectId, iid, work.Commands.Count, outcome.Status, outcome.Writes.Count);
             return outcome.Status == ActStatus.Failed ? new LintResult(false, outcome.Error) : new LintResult(true);
         }

@@ -11,7 +11,7 @@ namespace IssueHygiene.Polling;
 /// <summary>
 /// One poll: for each configured scope, lists the issues updated since the scope's stored watermark (minus the overlap),
 /// queues a <see cref="PollDelivery"/> per issue version not seen before, and moves the watermark to the newest
-/// <c>updated_at</c> listed. Cost: one list request per page of changed issues per scope, nothing per unchanged issue;
+/// <c>updated_at</c> listed (<see cref="WatermarkPoll{T}"/>, shared with merge requests). Cost: one list request per page of changed issues per scope, nothing per unchanged issue;
 /// plus, when merge-request rules are on, the same for MRs (<see cref="MergeRequestPoller"/>).
 /// The watermark moves only after the whole list was read, so a failed page is retried from the same point next time.
 /// </summary>
@@ -55,50 +55,16 @@ public sealed partial class IssuePoller(
 
     private async Task<ScopePollResult> PollScopeAsync(SweepScope scope, CancellationToken cancellationToken)
     {
-        var key = WatermarkKey(scope);
-        var stored = await store.Watermarks.GetAsync(key, cancellationToken);
-
-        // First poll ever: start now. Replaying the tracker is the nightly sweep's job, not the poller's.
-        var updatedAfter = (stored ?? time.GetUtcNow()) - schedule.Overlap;
-        var watermark = stored ?? updatedAfter;
-        var listed = 0;
-        var queued = 0;
-        await foreach (var issue in ListChangedAsync(scope, updatedAfter, cancellationToken))
+        var poll = await new WatermarkPoll<GitLab.Dtos.GitLabIssue>(store, schedule, time, signal)
         {
-            listed++;
-            if (issue.UpdatedAt is not { } updatedAt)
-            {
-                // GitLab always sends updated_at; without it the issue version cannot be named, so it is not queued.
-                LogNoUpdatedAt(logger, issue.ProjectId, issue.Iid);
-                continue;
-            }
-
-            watermark = updatedAt > watermark ? updatedAt : watermark;
-
-            // A version newer than anything seen cannot be known yet: read its comments before queueing it, so a failed
-            // notes request leaves the version unqueued and the next poll reads both again. Older versions (the overlap
-            // window) are usually known: their comments are read only when the version turns out to be new.
-            var newer = stored is null || updatedAt > stored;
-            if (comments is not null && newer)
-            {
-                queued += await comments.QueueCommandsAsync(issue, updatedAfter, cancellationToken);
-            }
-
-            var outcome = await store.Deliveries.EnqueueAsync(PollDelivery.For(issue, updatedAt, time.GetUtcNow()), cancellationToken);
-            if (!outcome.IsDuplicate)
-            {
-                if (comments is not null && !newer)
-                {
-                    queued += await comments.QueueCommandsAsync(issue, updatedAfter, cancellationToken);
-                }
-
-                queued++;
-                signal?.DeliveryQueued();
-                LogQueued(logger, outcome.DeliveryId, issue.ProjectId, issue.Iid, updatedAt);
-            }
-        }
-
-        await store.Watermarks.AdvanceAsync(key, watermark, cancellationToken);
+            List = updatedAfter => ListChangedAsync(scope, updatedAfter, cancellationToken),
+            UpdatedAt = issue => issue.UpdatedAt,
+            Delivery = PollDelivery.For,
+            QueueComments = comments is null ? null : comments.QueueCommandsAsync,
+            NoUpdatedAt = issue => LogNoUpdatedAt(logger, issue.ProjectId, issue.Iid),
+            Queued = (id, issue, updatedAt) => LogQueued(logger, id, issue.ProjectId, issue.Iid, updatedAt),
+        }.RunAsync(WatermarkKey(scope), cancellationToken);
+        var (updatedAfter, listed, queued, watermark) = poll;
 
         // Merge requests after the issues, with their own watermark: a failure there leaves the issue half done.
         var (mrListed, mrQueued, mrError) = mergeRequests is null ? (0, 0, null) : await mergeRequests.PollScopeAsync(scope, cancellationToken);

@@ -13,7 +13,8 @@ namespace IssueHygiene.Polling;
 /// <summary>
 /// The merge-request half of a poll, per scope: lists the MRs updated since the scope's own MR watermark (minus the
 /// overlap; every state, since a merge is what <c>mr-self-merged</c> looks at), queues one delivery per MR version not
-/// seen before under the MR's queue key, and (polling only) the MR comments addressed to the bot. The worker then
+/// seen before under the MR's queue key, and (polling only) the MR comments addressed to the bot — the same
+/// <see cref="WatermarkPoll{T}"/> as issues. The worker then
 /// handles them exactly as Merge Request and Note Hooks. Its watermark is apart from the issues', so a failed MR list
 /// neither holds back nor repeats the issue half. With every MR rule off it lists nothing.
 /// </summary>
@@ -51,48 +52,20 @@ public sealed partial class MergeRequestPoller(
 
     private async Task<(int Listed, int Queued, string? Error)> PollAsync(SweepScope scope, CancellationToken cancellationToken)
     {
-        var key = WatermarkKey(scope);
-        var stored = await store.Watermarks.GetAsync(key, cancellationToken);
-        var updatedAfter = (stored ?? time.GetUtcNow()) - schedule.Overlap;
-        var watermark = stored ?? updatedAfter;
-        var listed = 0;
-        var queued = 0;
-        var query = new MergeRequestQuery { State = MergeRequestStateFilter.All, UpdatedAfter = updatedAfter };
-        var list = scope.Kind == SweepScopeKind.Group
-            ? gitLab.ListGroupMergeRequestsAsync(scope.IdOrPath, query, cancellationToken)
-            : gitLab.ListProjectMergeRequestsAsync(scope.IdOrPath, query, cancellationToken);
-        await foreach (var mergeRequest in list)
+        var poll = await new WatermarkPoll<GitLabMergeRequest>(store, schedule, time, signal)
         {
-            listed++;
-            if (mergeRequest.UpdatedAt is not { } updatedAt)
+            List = updatedAfter =>
             {
-                continue;
-            }
-
-            watermark = updatedAt > watermark ? updatedAt : watermark;
-
-            // As for issues: a version newer than anything seen has its comments read before it is queued.
-            var newer = stored is null || updatedAt > stored;
-            if (comments is not null && newer)
-            {
-                queued += await comments.QueueMergeRequestCommandsAsync(mergeRequest, updatedAfter, cancellationToken);
-            }
-
-            var outcome = await store.Deliveries.EnqueueAsync(PollDelivery.For(mergeRequest, updatedAt, time.GetUtcNow()), cancellationToken);
-            if (!outcome.IsDuplicate)
-            {
-                if (comments is not null && !newer)
-                {
-                    queued += await comments.QueueMergeRequestCommandsAsync(mergeRequest, updatedAfter, cancellationToken);
-                }
-
-                queued++;
-                signal?.DeliveryQueued();
-            }
-        }
-
-        await store.Watermarks.AdvanceAsync(key, watermark, cancellationToken);
-        return (listed, queued, null);
+                var query = new MergeRequestQuery { State = MergeRequestStateFilter.All, UpdatedAfter = updatedAfter };
+                return scope.Kind == SweepScopeKind.Group
+                    ? gitLab.ListGroupMergeRequestsAsync(scope.IdOrPath, query, cancellationToken)
+                    : gitLab.ListProjectMergeRequestsAsync(scope.IdOrPath, query, cancellationToken);
+            },
+            UpdatedAt = mergeRequest => mergeRequest.UpdatedAt,
+            Delivery = PollDelivery.For,
+            QueueComments = comments is null ? null : comments.QueueMergeRequestCommandsAsync,
+        }.RunAsync(WatermarkKey(scope), cancellationToken);
+        return (poll.Listed, poll.Queued, null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Merge request poll of {Scope} failed ({Error}); its MR watermark stays, the next poll retries the same range")]

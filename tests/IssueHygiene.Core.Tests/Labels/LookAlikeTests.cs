@@ -18,6 +18,9 @@ public sealed class LookAlikeTests
     [InlineData("flow::Doi\u200Bng", "flow::Doing", "character 10 is U+200B ZERO WIDTH SPACE, which is invisible")]
     [InlineData("flow::doing", "flow::Doing", "character 7 is U+0064 LATIN SMALL LETTER D where it should be U+0044 LATIN CAPITAL LETTER D (a different letter case)")]
     [InlineData("Flow", "flow", "character 1 is U+0046 LATIN CAPITAL LETTER F where it should be U+0066 LATIN SMALL LETTER F (a different letter case)")]
+    [InlineData("Bug\u00A0", "Bug", "character 4 is U+00A0 NO-BREAK SPACE, an extra space")]
+    [InlineData("Feature  Request", "Feature Request", "character 9 is U+0020 SPACE, an extra space")]
+    [InlineData("B\u03C5g", "Bug", "character 2 is U+03C5 GREEK SMALL LETTER UPSILON where it should be U+0075 LATIN SMALL LETTER U (which looks the same)")]
     public void Explain_LookAlike_NamesEachDifferenceByCodePoint(string actual, string expected, string difference)
     {
         Assert.Equal([difference], LookAlike.Explain(actual, expected));
@@ -27,6 +30,8 @@ public sealed class LookAlikeTests
     [InlineData("flow::Doing", "flow::Doing")]
     [InlineData("flow::Review", "flow::Doing")]
     [InlineData("flow::Doingg", "flow::Doing")]
+    [InlineData("FeatureRequest", "Feature Request")]
+    [InlineData("Bug", "Bug\u00A0")]
     public void Explain_EqualOrVisiblyDifferent_Null(string actual, string expected)
     {
         Assert.Null(LookAlike.Explain(actual, expected));

@@ -23,7 +23,7 @@ public sealed class LintNoteRendererTests
         Assert.Contains("`triaged-needs-assignee`", note.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("label-documented", note.Body, StringComparison.Ordinal);
         Assert.Contains("**How to fix**", note.Body, StringComparison.Ordinal);
-        Assert.Contains("Handbook, \"Issue tracker best practices › Labels\" (https://handbook.meltano.com/engineering/#labels): \u201C`Notebook` (currently unused)\u201D", note.Body, StringComparison.Ordinal);
+        Assert.Contains("Handbook, \"Issue tracker best practices › Labels\" (https://meltano.com/handbook/engineering/#labels): \u201C`Notebook` (currently unused)\u201D", note.Body, StringComparison.Ordinal);
         Assert.Empty(note.Commands);
     }
 

@@ -37,7 +37,7 @@ public sealed partial class HandbookQuoteTests
         var verdict = new Evaluator(TestData.Handbook).Evaluate(TestData.With(["Bug", "Extract"]), TestData.Now);
 
         var help = Assert.Single(verdict.Violations).Help;
-        Assert.Contains("Handbook, \"Issue tracker best practices › Milestones\" (https://handbook.meltano.com/engineering/#milestones): \u201CEvery open issue should have a milestone.\u201D", help, StringComparison.Ordinal);
+        Assert.Contains("Handbook, \"Issue tracker best practices › Milestones\" (https://meltano.com/handbook/engineering/#milestones): \u201CEvery open issue should have a milestone.\u201D", help, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -82,6 +82,32 @@ public sealed partial class HandbookQuoteTests
 
         Assert.Equal(expected, settings.Severity);
         Assert.Equal(expected == Severity.Info, settings.Action is RuleAction.Report or RuleAction.Summary);
+    }
+
+    /// <summary>
+    /// The handbook this policy quotes (with "Issue tracker best practices" and "Triage process") is published as the
+    /// Engineering Handbook page of meltano.com; its headings become lower-case, hyphenated anchors there (the
+    /// project's own release template links <c>/handbook/engineering/#meltano-version-bump-process</c> the same way).
+    /// </summary>
+    [Theory]
+    [InlineData(Handbook.Milestones, "https://meltano.com/handbook/engineering/#milestones")]
+    [InlineData(Handbook.Labels, "https://meltano.com/handbook/engineering/#labels")]
+    [InlineData(Handbook.TriageProcess, "https://meltano.com/handbook/engineering/#triage-process")]
+    [InlineData(Handbook.CodeReview, "https://meltano.com/handbook/engineering/#code-review")]
+    public void DefaultRulesFile_LinksEachSectionOnThePublishedHandbookPage(string section, string expected)
+    {
+        Assert.Equal(new Uri("https://meltano.com/handbook/engineering/"), TestData.Handbook.HandbookUrl);
+        Assert.Equal(expected, new HandbookCitation(section, ["…"]).Link(TestData.Handbook.HandbookUrl)?.ToString());
+    }
+
+    [Fact]
+    public void RulesFileWithoutHandbookUrl_CitesSectionsByTitleOnly()
+    {
+        var verdict = new Evaluator(TestData.Load("version: 1\n")).Evaluate(TestData.With(["Bug", "Extract"]), TestData.Now);
+
+        var help = verdict.Violations.Single(v => v.Rule == "milestone-required").Help;
+        Assert.Contains("Handbook, \"Issue tracker best practices › Milestones\": \u201CEvery open issue should have a milestone.\u201D", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", help, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,6 +78,54 @@ public sealed class HandbookSentenceTests
         Assert.All(verdict.ViolationsAfterFixes, v => Assert.Contains(verdict.Violations, before => before.Rule == v.Rule));
     }
 
+    /// <summary>
+    /// What a person copies when the bot does not fix a finding, sentence by sentence: the exact quick actions (all lines
+    /// together), or one line per choice (<c>keep X: …</c>) when only a person can choose. Look-alike labels (case, a
+    /// non-Latin letter, a no-break space) get the swap in every label family.
+    /// </summary>
+    public static TheoryData<string, string[], string?, bool, string, string[]> Copyable => new()
+    {
+        // handbook sentence, labels, milestone, assigned, rule, what to copy
+        { FlowLabel + " (one of them: a person keeps one)", ["Bug", "Extract", "flow::Doing", "flow::Review"], "2026-11-27", true, "flow-label-single",
+            ["keep flow::Doing: /unlabel ~\"flow::Review\"", "keep flow::Review: /unlabel ~\"flow::Doing\""] },
+        { FlowLabel + " (a Cyrillic о is not an o)", ["Bug", "Extract", "flow::D\u043Eing"], "2026-11-27", true, "flow-label-known",
+            ["/unlabel ~\"flow::D\u043Eing\"", "/label ~\"flow::Doing\""] },
+        { AfterTriage + " (an assignee: GitLab's self-assign form)", ["Bug", "Extract", "flow::Doing"], "2026-11-27", false, "triaged-needs-assignee", ["/assign me"] },
+        { AfterTriage + " (a milestone other than Backlog)", ["Bug", "Extract", "flow::To Do"], "Backlog", true, "triaged-needs-milestone", ["/milestone %\"2026-11-27\""] },
+        { WhenPossible + " (`bug` is not `Bug`)", ["bug", "Extract", "flow::Doing"], "2026-11-27", true, "type-label", ["/unlabel ~\"bug\"", "/label ~\"Bug\""] },
+        { WhenPossible + " (a Greek υ is not a u)", ["B\u03C5g", "Extract", "flow::Doing"], "2026-11-27", true, "type-label", ["/unlabel ~\"B\u03C5g\"", "/label ~\"Bug\""] },
+        { WhenPossible + " (one type: a person keeps one)", ["Bug", "Discussion", "Extract", "flow::Doing"], "2026-11-27", true, "type-label",
+            ["keep Bug: /unlabel ~\"Discussion\"", "keep Discussion: /unlabel ~\"Bug\""] },
+        { IfAppropriate + " (a Cyrillic а is not an a)", ["Bug", "Extr\u0430ct", "flow::Doing"], "2026-11-27", true, "stage-label", ["/unlabel ~\"Extr\u0430ct\"", "/label ~\"Extract\""] },
+        { Notebook, ["Bug", "Extract", "Notebook", "flow::Doing"], "2026-11-27", true, "stage-label-unused", ["/unlabel ~\"Notebook\""] },
+        { Documented + " (a no-break space is not a space)", ["Bug", "Extract", "flow::Doing", "Singer\u00A0SDK"], "2026-11-27", true, "label-documented", ["/unlabel ~\"Singer\u00A0SDK\"", "/label ~\"Singer SDK\""] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Copyable))]
+    public void Evaluate_FindingNotFixed_GivesTheExactQuickActionsToCopy_AndCopyingThemEndsIt(string sentence, string[] labels, string? milestone, bool assigned, string rule, string[] copy)
+    {
+        var issue = TestData.With(labels, milestone is null ? null : WithCurrentSprint.Milestones.Find(milestone), assigned);
+        var before = Evaluator.Evaluate(issue, TestData.Now, WithCurrentSprint);
+
+        var finding = before.Violations.Single(v => v.Rule == rule);
+        Assert.Empty(finding.Fixes);
+        var offered = finding.Choices.Count > 0
+            ? finding.Choices.Select(c => $"keep {c.Keeps}: {c.Action.Render()}").ToList()
+            : finding.Suggested.Select(a => a.Render()).ToList();
+        Assert.True(copy.SequenceEqual(offered), sentence + ": " + string.Join(" | ", offered));
+
+        // Whichever a person copies, the finding goes and no finding appears that was not there before.
+        var outcomes = finding.Choices.Count > 0
+            ? finding.Choices.Select(c => c.Action.ApplyTo(issue, WithCurrentSprint)).ToList()
+            : [finding.Suggested.Aggregate(issue, (i, a) => a.ApplyTo(i, WithCurrentSprint))];
+        foreach (var after in outcomes.Select(i => Evaluator.Evaluate(i, TestData.Now, WithCurrentSprint)))
+        {
+            Assert.DoesNotContain(after.Violations, v => v.Rule == rule);
+            Assert.All(after.Violations, v => Assert.Contains(before.Violations, b => b.Rule == v.Rule));
+        }
+    }
+
     [Fact]
     public void Evaluate_InFlowWithoutCurrentSprint_CommentSaysHowToSetIt()
     {

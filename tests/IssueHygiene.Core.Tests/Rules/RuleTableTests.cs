@@ -95,7 +95,7 @@ public sealed class RuleTableTests
         var verdict = Evaluator.Evaluate(TestData.With(["flow::Doing", "Bug", "Extract"]), TestData.Now);
 
         Assert.Empty(verdict.QuickActions);
-        Assert.Contains("current sprint milestone is not known offline", Assert.Single(verdict.Violations).FixUnavailable);
+        Assert.Contains("offline, the current sprint milestone is not known (give `lint` GitLab's milestone list with `--milestones-json`)", Assert.Single(verdict.Violations).FixUnavailable);
     }
 
     [Fact]

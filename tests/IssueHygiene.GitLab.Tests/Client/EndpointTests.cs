@@ -227,6 +227,19 @@ public sealed class EndpointTests(WireMockFixture fixture) : GitLabServerTest(fi
         Assert.True(body.GetProperty("issues_events").GetBoolean());
         Assert.True(body.GetProperty("confidential_note_events").GetBoolean());
         Assert.False(body.GetProperty("push_events").GetBoolean());
+        Assert.False(body.GetProperty("merge_requests_events").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CreateProjectHookAsync_MergeRequestRulesOn_AlsoRegistersMergeRequestEvents()
+    {
+        Given("/api/v4/projects/1/hooks", "POST", """{"id": 4, "url": "https://hygiene.example/webhooks/gitlab", "merge_requests_events": true}""", 201);
+
+        var hook = await CreateClient().CreateProjectHookAsync(1, new ProjectHookCreate("https://hygiene.example/webhooks/gitlab", "hook-secret", MergeRequestsEvents: true));
+
+        Assert.True(hook.MergeRequestsEvents);
+        Assert.True(SentBody.GetProperty("merge_requests_events").GetBoolean());
+        Assert.True(SentBody.GetProperty("note_events").GetBoolean());
     }
 
     [Theory]

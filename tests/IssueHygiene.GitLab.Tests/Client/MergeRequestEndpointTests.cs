@@ -14,7 +14,7 @@ public sealed class MergeRequestEndpointTests(WireMockFixture fixture) : GitLabS
          "author": {"id": 1, "username": "ann"}, "reviewers": [{"id": 2, "username": "bob"}],
          "merged_by": {"id": 3, "username": "old-field"}, "merge_user": {"id": 1, "username": "ann"},
          "merged_at": "2026-01-02T10:00:00.000Z", "created_at": "2026-01-01T10:00:00.000Z", "updated_at": "2026-01-02T10:00:00.000Z",
-         "labels": ["Bug"], "references": {"full": "team/app!4"}, "user_notes_count": 0}
+         "labels": ["Bug"], "references": {"full": "team/app!4"}, "user_notes_count": 0, "description": "Fixes the runner"}
         """;
 
     private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
@@ -85,6 +85,24 @@ public sealed class MergeRequestEndpointTests(WireMockFixture fixture) : GitLabS
         Assert.Equal("ann", snapshot.MergedBy!.Username);
         Assert.Equal(["bob"], snapshot.Reviewers.Select(r => r.Username));
         Assert.Equal(("team/app", 0), (snapshot.ProjectPath, snapshot.UserNotesCount));
+        Assert.Equal("Fixes the runner", snapshot.Description);
+    }
+
+    [Fact]
+    public async Task SecretLeakWrites_InternalNoteAndRedaction_SendGitLabsParameters()
+    {
+        Given("/api/v4/projects/5/merge_requests/4/notes", "POST", """{"id": 71, "body": "rotate", "internal": true}""", status: 201);
+        Given("/api/v4/projects/5/merge_requests/4", "PUT", MergedMr);
+        var client = CreateClient();
+
+        await client.CreateMergeRequestNoteAsync(5, 4, "rotate", isInternal: true);
+        await client.UpdateMergeRequestAsync(5, 4, title: null, description: "use [REDACTED]");
+
+        using var note = System.Text.Json.JsonDocument.Parse(Server.LogEntries[0].RequestMessage.Body!);
+        using var update = System.Text.Json.JsonDocument.Parse(Server.LogEntries[^1].RequestMessage.Body!);
+        Assert.True(note.RootElement.GetProperty("internal").GetBoolean());
+        Assert.Equal(["description"], update.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("use [REDACTED]", update.RootElement.GetProperty("description").GetString());
     }
 
     [Fact]

@@ -154,6 +154,26 @@ public sealed class GitLabSampleTests
         ["schemas/public_api_v4_notes.schema.json"] = json =>
             SchemaAssert.MatchesDto(json, GitLabJsonContext.Default.GitLabNote, arrayOfItems: true,
                 "id", "body", "author", "created_at", "system", "noteable_id", "noteable_iid", "noteable_type", "internal", "confidential", "commands_changes"),
+        ["rest_merge_requests_list_response.json"] = json =>
+        {
+            // A documented MR before GitLab 14.7: merged_by only (no merge_user), work_in_progress (no draft).
+            var mergeRequest = Assert.Single(JsonSerializer.Deserialize(json, GitLabJsonContext.Default.ListGitLabMergeRequest)!);
+            var snapshot = GitLabMergeRequestMapper.ToSnapshot(mergeRequest);
+            Assert.Equal((3L, 1L, Core.MergeRequests.MergeRequestState.Merged), (snapshot.ProjectId, snapshot.Iid, snapshot.State));
+            Assert.Equal("DouweM", snapshot.MergedBy!.Username);
+            Assert.Equal(new DateTimeOffset(2018, 9, 7, 11, 16, 17, 520, TimeSpan.Zero), snapshot.MergedAt);
+            Assert.Equal(("admin", false), (snapshot.Author.Username, snapshot.Draft));
+            Assert.Equal(["Community contribution", "Manage"], snapshot.Labels);
+            Assert.Equal(("my-group/my-project", 1), (snapshot.ProjectPath, snapshot.UserNotesCount));
+            Assert.Equal("fixed login page css paddings", snapshot.Description);
+            Assert.Empty(snapshot.Reviewers);
+        },
+        ["schemas/public_api_v4_merge_request.schema.json"] = json =>
+            SchemaAssert.MatchesDto(json, GitLabJsonContext.Default.GitLabMergeRequest, arrayOfItems: false,
+                "id", "iid", "project_id", "title", "description", "state", "author", "reviewers", "merge_user", "merged_by", "merged_at",
+                "created_at", "updated_at", "labels", "work_in_progress", "user_notes_count", "web_url", "references"),
+        ["schemas/public_api_v4_user_basic.schema.json"] = json =>
+            SchemaAssert.MatchesDto(json, GitLabJsonContext.Default.GitLabUser, arrayOfItems: false, "id", "state", "web_url"),
         ["schemas/public_api_v4_milestone.schema.json"] = json =>
             SchemaAssert.MatchesDto(json, GitLabJsonContext.Default.GitLabMilestone, arrayOfItems: false,
                 "id", "iid", "project_id", "group_id", "title", "state", "due_date", "start_date", "web_url"),

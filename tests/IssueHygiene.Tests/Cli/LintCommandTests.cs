@@ -134,4 +134,61 @@ public sealed class LintCommandTests
         Assert.Equal(ExitCodes.UsageError, exit);
         Assert.Contains($"{rules}:2:3: no rule is called 'nope'", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Lint_InFlowWithoutMilestone_WithGitLabsMilestoneList_SetsTheCurrentSprintAsOnline()
+    {
+        // The online paths read GitLab's milestones and set the current sprint; offline, the list given as a file
+        // (GET /groups/:id/milestones) lets lint plan the same fix.
+        var (exit, output, error) = CliRunner.Run(
+            "lint", "--issue-json", CliRunner.Repo("examples/issue-in-flow-without-milestone.json"), "--milestones-json", CliRunner.Repo("examples/milestones.json"),
+            "--rules", Rules, "--now", "2026-11-23T09:00:00Z", "--format", "json");
+
+        Assert.Equal(ExitCodes.Violations, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(["/milestone %\"2026-11-27\""], json.RootElement.GetProperty("quickActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Empty(error);
+
+        // After that Friday the next sprint is the current one.
+        var (_, later, _) = CliRunner.Run(
+            "lint", "--issue-json", CliRunner.Repo("examples/issue-in-flow-without-milestone.json"), "--milestones-json", CliRunner.Repo("examples/milestones.json"),
+            "--rules", Rules, "--now", "2026-11-28T09:00:00Z");
+        Assert.Contains("  /milestone %\"2026-12-04\"", later, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_InFlowWithoutMilestone_Offline_ReasonOnTheFindingAndNoBacklog()
+    {
+        var (exit, output, _) = CliRunner.Run(
+            "lint", "--issue-json", CliRunner.Repo("examples/issue-in-flow-without-milestone.json"), "--rules", Rules, "--now", "2026-11-23T09:00:00Z");
+
+        Assert.Equal(ExitCodes.Violations, exit);
+        Assert.Contains("not fixed automatically: offline, the current sprint milestone is not known (give `lint` GitLab's milestone list with `--milestones-json`)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("quick actions:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Backlog\"", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"title\": \"2026-11-27\"}", "is not a GitLab milestone list")]
+    [InlineData("[{\"id\": 1}]", "is not a GitLab milestone list")]
+    [InlineData("[{\"id\": 1, \"title\": \"\"}]", "every milestone needs a title")]
+    [InlineData("[{", "is not a GitLab milestone list (line")]
+    public void Lint_BadMilestonesFile_UsageErrorSayingWhy(string content, string expected)
+    {
+        var milestones = CliRunner.TempFile(content);
+
+        var (exit, _, error) = CliRunner.Run("lint", "--issue-json", CliRunner.Repo("examples/issue-in-flow-without-milestone.json"), "--milestones-json", milestones, "--rules", Rules);
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_MilestonesJsonOnline_UsageError()
+    {
+        var (exit, _, error) = CliRunner.Run("lint", "group/project#1", "--milestones-json", CliRunner.Repo("examples/milestones.json"));
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("--milestones-json is for offline lint", error, StringComparison.Ordinal);
+    }
 }

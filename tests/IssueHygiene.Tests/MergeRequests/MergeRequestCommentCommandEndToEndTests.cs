@@ -18,15 +18,7 @@ public sealed class MergeRequestCommentCommandEndToEndTests
     private static async Task<ServeHarness> StartAsync()
     {
         var harness = await ServeHarness.StartAsync(registerHook: false);
-        using var admin = harness.Simulator.CreateClient();
-        var response = await admin.PostAsJsonAsync($"api/v4/groups/{harness.Simulator.Handbook!.GroupId}/hooks", new Dictionary<string, object>
-        {
-            ["url"] = harness.Url + "/webhooks/gitlab",
-            ["token"] = ServeHarness.Secret,
-            ["merge_requests_events"] = true,
-            ["note_events"] = true,
-        });
-        response.EnsureSuccessStatusCode();
+        await MergeRequestGroupHook.RegisterAsync(harness, noteEvents: true);
         return harness;
     }
 

@@ -23,17 +23,7 @@ public sealed class MergeRequestWebhookEndToEndTests
         return iid;
     }
 
-    private static async Task RegisterMergeRequestHookAsync(ServeHarness harness)
-    {
-        using var admin = harness.Simulator.CreateClient();
-        var response = await admin.PostAsJsonAsync($"api/v4/groups/{harness.Simulator.Handbook!.GroupId}/hooks", new Dictionary<string, object>
-        {
-            ["url"] = harness.Url + "/webhooks/gitlab",
-            ["token"] = ServeHarness.Secret,
-            ["merge_requests_events"] = true,
-        });
-        response.EnsureSuccessStatusCode();
-    }
+    private static Task RegisterMergeRequestHookAsync(ServeHarness harness) => MergeRequestGroupHook.RegisterAsync(harness, noteEvents: false);
 
     private static int MergeRequestNoteWrites(ServeHarness harness) => harness.Simulator.RequestLog.Entries.Count(e =>
         e.Method != "GET" && e.Path.Contains("/merge_requests/", StringComparison.Ordinal) && e.Path.Contains("/notes", StringComparison.Ordinal));

@@ -30,8 +30,8 @@ public sealed class MergeRequestWriteLockTests
 
         // A sweep and a worker on the same MR, both reading it before either wrote: without the lock both create a note.
         var outcomes = await Task.WhenAll(
-            processor.ProcessAsync(harness.ProjectId, iid, new ActContext(AuditSources.Sweep("race"), false, WriteBudget.Unlimited, bot.Id), null, CancellationToken.None),
-            processor.ProcessAsync(harness.ProjectId, iid, new ActContext(AuditSources.Delivery(1), false, WriteBudget.Unlimited, bot.Id), null, CancellationToken.None));
+            processor.ProcessAsync(harness.ProjectId, iid, [], new ActContext(AuditSources.Sweep("race"), false, WriteBudget.Unlimited, bot.Id), null, CancellationToken.None),
+            processor.ProcessAsync(harness.ProjectId, iid, [], new ActContext(AuditSources.Delivery(1), false, WriteBudget.Unlimited, bot.Id), null, CancellationToken.None));
 
         Assert.Single(harness.Simulator.MergeRequestNotes(harness.ProjectId, iid), n => LintNote.IsLintNote(n.Body));
         Assert.Equal([ActStatus.NothingToDo, ActStatus.Written], outcomes.Select(o => o.Status).Order());

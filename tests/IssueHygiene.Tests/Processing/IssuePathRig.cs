@@ -51,7 +51,7 @@ internal sealed class IssuePathRig : IAsyncDisposable
         await store.InitializeAsync();
         var evaluator = new Evaluator(rules);
         var tracker = new FakeIssueTracker();
-        var actuator = new Actuator(tracker, tracker, tracker, store, rules, TimeProvider.System, NullLogger<Actuator>.Instance);
+        var actuator = new Actuator(tracker, tracker, tracker, Worker.NoMergeRequests.Instance, store, rules, TimeProvider.System, NullLogger<Actuator>.Instance);
         var key = new SecretFingerprintKey(Options.Create(new SecretLeakOptions { FingerprintKey = "issue-path-tests-fingerprint-key" }), Options.Create(new GitLabOptions()));
         var metrics = new Health.HygieneMetrics();
         var processor = new IssueProcessor(

@@ -114,7 +114,9 @@ internal sealed class ServeHarness : IAsyncDisposable
     }
 
     /// <summary>Creates an issue as <paramref name="sudo"/> (default root), created two hours ago so it is past the grace period.</summary>
-    public async Task<long> CreateIssueAsync(string title, string labels = "", long? milestoneId = null, string? sudo = null, long? projectId = null)
+    /// <summary>Creates an issue (or, with <paramref name="issueType"/>, a task, incident or test case) through the REST API.</summary>
+    public async Task<long> CreateIssueAsync(
+        string title, string labels = "", long? milestoneId = null, string? sudo = null, long? projectId = null, string? issueType = null, string? description = null)
     {
         using var client = Simulator.CreateClient(sudo: sudo);
         var body = new Dictionary<string, object>
@@ -126,6 +128,16 @@ internal sealed class ServeHarness : IAsyncDisposable
         if (milestoneId is { } id)
         {
             body["milestone_id"] = id;
+        }
+
+        if (issueType is not null)
+        {
+            body["issue_type"] = issueType;
+        }
+
+        if (description is not null)
+        {
+            body["description"] = description;
         }
 
         var response = await client.PostAsJsonAsync($"/api/v4/projects/{projectId ?? ProjectId}/issues", body);

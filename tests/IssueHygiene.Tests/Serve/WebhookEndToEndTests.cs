@@ -245,13 +245,16 @@ public sealed class WebhookEndToEndTests
         await harness.CommentAsync(iid, "ping", "developer-user");
         harness.Simulator.Knobs.FaultKinds = GitLabSimulator.FaultKinds.ServerErrors;
         harness.Simulator.Knobs.FaultRate = 1.0;
-        await Eventually.HoldsAsync(async () => (await harness.Store.Deliveries.GetCountsAsync()).Dead > 0, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
+        await Eventually.AssertAsync(async () => (await harness.Store.Deliveries.GetCountsAsync()).Dead > 0, TimeSpan.FromSeconds(40), "the delivery is dead-lettered", TimeSpan.FromMilliseconds(100));
 
         harness.Simulator.Knobs.FaultRate = 0;
         var status = System.Text.Json.Nodes.JsonNode.Parse(await harness.Http.GetStringAsync("/status"))!;
         Assert.Equal(1, status["queue"]!["dead"]!.GetValue<long>());
         Assert.Equal(iid, status["deadLetters"]![0]!["issueIid"]!.GetValue<long>());
-        Assert.Contains("issuehygiene_deliveries_dead_lettered_total 1", await harness.Http.GetStringAsync("/metrics"), StringComparison.Ordinal);
+        // The worker counts the dead letter just after the store has it.
+        await Eventually.AssertAsync(
+            async () => (await harness.Http.GetStringAsync("/metrics")).Contains("issuehygiene_deliveries_dead_lettered_total 1", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(5), "/metrics counts the dead letter");
     }
 
     [Fact]

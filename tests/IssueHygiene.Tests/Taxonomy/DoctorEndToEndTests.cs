@@ -18,7 +18,7 @@ public sealed class DoctorEndToEndTests
         return configuration;
     }
 
-    private static Task<System.Text.Json.JsonElement> AddGroupHookAsync(TaxonomyHarness harness, bool allEvents = true) =>
+    private static Task<System.Text.Json.JsonElement> AddGroupHookAsync(TaxonomyHarness harness, bool allEvents = true, bool mergeRequestEvents = true) =>
         harness.SendAsync(HttpMethod.Post, $"api/v4/groups/{harness.GroupId}/hooks", new()
         {
             ["url"] = PublicUrl,
@@ -27,6 +27,7 @@ public sealed class DoctorEndToEndTests
             ["confidential_issues_events"] = allEvents ? "true" : "false",
             ["note_events"] = allEvents ? "true" : "false",
             ["confidential_note_events"] = allEvents ? "true" : "false",
+            ["merge_requests_events"] = mergeRequestEvents ? "true" : "false",
         });
 
     private static string Line(string output, string startsWith) =>
@@ -126,6 +127,36 @@ public sealed class DoctorEndToEndTests
     }
 
     [Fact]
+    public async Task Doctor_MergeRequestRulesOnAndHookWithoutMergeRequestEvents_FailsNamingThem()
+    {
+        await using var harness = await TaxonomyHarness.StartAsync();
+        await AddGroupHookAsync(harness, mergeRequestEvents: false);
+
+        var (exit, output, _) = await harness.RunAsync(Configuration(harness), "doctor");
+
+        Assert.Equal(ExitCodes.Violations, exit);
+        var webhook = Line(output, "✗ webhook");
+        Assert.Contains("does not send Merge request events", webhook, StringComparison.Ordinal);
+        Assert.Contains("tick Issues events, Confidential issues events, Comments, Confidential comments and Merge request events", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_MergeRequestRulesOff_HookWithoutMergeRequestEventsPasses()
+    {
+        await using var harness = await TaxonomyHarness.StartAsync();
+        await AddGroupHookAsync(harness, mergeRequestEvents: false);
+        var rules = harness.RulesFile(text => text
+            .Replace("mr-reviewer-required:      { severity: warning, action: comment }", "mr-reviewer-required:      { severity: warning, action: off }", StringComparison.Ordinal)
+            .Replace("mr-self-merged:            { severity: error,   action: comment }", "mr-self-merged:            { severity: error,   action: off }", StringComparison.Ordinal)
+            .Replace("mr-community-expert-merge: { severity: error,   action: comment }", "mr-community-expert-merge: { severity: error,   action: off }", StringComparison.Ordinal));
+
+        var (exit, output, error) = await harness.RunAsync(Configuration(harness, rulesPath: rules), "doctor");
+
+        Assert.True(exit == ExitCodes.Clean, output + error);
+        Assert.Contains("with Issues events, Confidential issues events, Comments and Confidential comments, enabled", Line(output, "✓ webhook"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Doctor_NoGroupHookAndOneProjectWithout_FailsNamingThatProject()
     {
         await using var harness = await TaxonomyHarness.StartAsync();
@@ -139,6 +170,7 @@ public sealed class DoctorEndToEndTests
                 ["confidential_issues_events"] = "true",
                 ["note_events"] = "true",
                 ["confidential_note_events"] = "true",
+                ["merge_requests_events"] = "true",
             });
         }
 
