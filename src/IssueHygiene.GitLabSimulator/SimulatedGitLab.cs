@@ -60,7 +60,19 @@ public sealed partial class SimulatedGitLab : IAsyncDisposable
     public SimulatorState State { get; }
 
     /// <summary>The live store, for tests that arrange what the API cannot (e.g. a non-admin owner); lock <c>Store.Gate</c>.</summary>
-    internal SimulatorStore Store => _services.Store;
+    internal SimulatorStore Store
+    {
+        get
+        {
+            // Whatever a test arranges through it, no list walk kept from before is resumed.
+            lock (_services.Store.Gate)
+            {
+                _services.Store.Mutated();
+            }
+
+            return _services.Store;
+        }
+    }
 
     public RequestLog RequestLog => _services.RequestLog;
 

@@ -16,6 +16,11 @@ internal static class Endpoint
         {
             lock (sim.Store.Gate)
             {
+                if (!HttpMethods.IsGet(context.Request.Method))
+                {
+                    sim.Store.Mutated();
+                }
+
                 result = work(parameters, actor);
             }
         }

@@ -82,7 +82,8 @@ internal static class IssuesEndpoints
         }
         else
         {
-            (items, var total, _) = store.ListIssues(query, scopeKey, page, perPage, Pagination.CountLimit);
+            var resumeKey = scopeKey + "|" + actor.User.Id + "|" + p.KeyWithout("page");
+            (items, var total, _) = store.ListIssues(query, scopeKey, page, perPage, Pagination.CountLimit, resumeKey);
             Pagination.WriteOffsetHeaders(context, page, perPage, total);
         }
 

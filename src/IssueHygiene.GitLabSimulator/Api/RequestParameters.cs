@@ -106,6 +106,12 @@ internal sealed class RequestParameters
         list.Add(value);
     }
 
+    /// <summary>Every parameter but <paramref name="excluded"/>, in one canonical string: requests with the same key ask the same question.</summary>
+    public string KeyWithout(string excluded) => string.Join('&', _values
+        .Where(p => p.Key != excluded)
+        .OrderBy(p => p.Key, StringComparer.Ordinal)
+        .Select(p => p.Key + "=" + string.Join('\u001f', p.Value)));
+
     public bool Has(string name) => _values.ContainsKey(name);
 
     public string? Get(string name) => _values.TryGetValue(name, out var list) ? list[^1] : null;

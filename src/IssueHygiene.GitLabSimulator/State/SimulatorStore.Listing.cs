@@ -14,6 +14,8 @@ internal sealed partial class SimulatorStore
         (a, b) => a.UpdatedAt.UtcTicks.CompareTo(b.UpdatedAt.UtcTicks) is var c && c != 0 ? c : a.Id.CompareTo(b.Id));
 
     private readonly Dictionary<(string Scope, IssueOrder Order), SortedIndex> _sortedIndex = [];
+    private const int MaxOffsetResumes = 64;
+    private readonly Dictionary<(string Key, long Matched), OffsetResume> _offsetResume = [];
 
     /// <summary>Bumped when an issue's title changes (title order changes).</summary>
     public long TitleVersion { get; private set; }
@@ -60,17 +62,33 @@ internal sealed partial class SimulatorStore
     /// One offset page. Like GitLab, counting stops once the total is known to exceed
     /// <paramref name="countLimit"/> and the page is full: <c>Total</c> is then a lower bound
     /// (<c>Exact</c> false), still enough to say there is a next page.
+    /// <c>resumeKey</c> names the query apart from its page (viewer, scope, filters, order): when an earlier offset page
+    /// of the same query ended where this one starts and nothing changed since, the walk resumes there instead of
+    /// skipping the earlier pages' issues again. Same answer, but paging through 1,000,000 issues costs one pass
+    /// instead of one per page. Null: always walk from the start.
     /// </summary>
-    public (List<SimIssue> Items, int Total, bool Exact) ListIssues(IssueQuery query, string scopeKey, int page, int perPage, int countLimit)
+    public (List<SimIssue> Items, int Total, bool Exact) ListIssues(IssueQuery query, string scopeKey, int page, int perPage, int countLimit, string? resumeKey = null)
     {
         var predicate = BuildPredicate(query);
         var sorted = Sorted(scopeKey, query);
         var skip = (long)(page - 1) * perPage;
         var stopAt = Math.Max(skip + perPage + 1, countLimit + 1L);
         var items = new List<SimIssue>(perPage);
+        var state = (UpdateVersion, CreationVersion, TitleVersion, Mutations, DateOnly.FromDateTime(Now.UtcDateTime));
+        var step = query.Ascending ? 1 : -1;
+        var position = query.Ascending ? 0 : sorted.Count - 1;
         var total = 0;
-        foreach (var issue in Walk(sorted, query.Ascending))
+        if (resumeKey is not null && skip > 0 && _offsetResume.TryGetValue((resumeKey, skip), out var resume)
+            && ReferenceEquals(resume.Sorted, sorted) && resume.State == state)
         {
+            position = resume.Position;
+            total = (int)skip;
+        }
+
+        OffsetResume? next = null;
+        for (; position >= 0 && position < sorted.Count; position += step)
+        {
+            var issue = sorted[position];
             if (!predicate(issue))
             {
                 continue;
@@ -79,16 +97,39 @@ internal sealed partial class SimulatorStore
             if (total >= skip && items.Count < perPage)
             {
                 items.Add(issue);
+                if (items.Count == perPage && resumeKey is not null)
+                {
+                    // The next page starts right after this issue, with skip + perPage issues matched before it.
+                    next = new OffsetResume(resumeKey, sorted, state, position + step, skip + perPage);
+                }
             }
 
             total++;
             if (total >= stopAt)
             {
+                Remember(next);
                 return (items, total, false);
             }
         }
 
+        Remember(next);
         return (items, total, true);
+    }
+
+    private void Remember(OffsetResume? next)
+    {
+        if (next is null)
+        {
+            return;
+        }
+
+        // A few walks at once (pages read ahead, several clients); a stale one is never resumed, so just bound them.
+        if (_offsetResume.Count >= MaxOffsetResumes)
+        {
+            _offsetResume.Clear();
+        }
+
+        _offsetResume[(next.Key, next.Matched)] = next;
     }
 
     /// <summary>Keyset page: the issues strictly after <paramref name="cursor"/> in the requested order.</summary>
@@ -160,24 +201,6 @@ internal sealed partial class SimulatorStore
         _ => issue.CreatedAt.UtcTicks,
     };
 
-    private static IEnumerable<SimIssue> Walk(List<SimIssue> sorted, bool ascending)
-    {
-        if (ascending)
-        {
-            for (var i = 0; i < sorted.Count; i++)
-            {
-                yield return sorted[i];
-            }
-        }
-        else
-        {
-            for (var i = sorted.Count - 1; i >= 0; i--)
-            {
-                yield return sorted[i];
-            }
-        }
-    }
-
     private List<SimIssue> Sorted(string scopeKey, IssueQuery query)
     {
         var version = query.OrderBy switch
@@ -199,6 +222,9 @@ internal sealed partial class SimulatorStore
         _sortedIndex[(scopeKey, query.OrderBy)] = new SortedIndex(query.ProjectIds.ToHashSet(), issues) { Version = version };
         return issues;
     }
+
+    /// <summary>Where the last full offset page of a query ended: its walk position and the issues matched so far.</summary>
+    private sealed record OffsetResume(string Key, List<SimIssue> Sorted, (long, long, long, long, DateOnly) State, int Position, long Matched);
 
     private sealed class SortedIndex(HashSet<long> projectIds, List<SimIssue> items)
     {

@@ -56,6 +56,14 @@ internal sealed partial class SimulatorStore
     /// <summary>Bumped on every issue change (updated_at order changes).</summary>
     public long UpdateVersion { get; private set; }
 
+    /// <summary>
+    /// Bumped by anything that may change what a list shows without touching an issue (a write request of any kind,
+    /// a test arranging the store directly): an offset walk kept from an earlier page is then not resumed.
+    /// </summary>
+    public long Mutations { get; private set; }
+
+    public void Mutated() => Mutations++;
+
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     public SimUser AddUser(string username, string name, string? token, bool isAdmin = false)

@@ -89,13 +89,7 @@ internal sealed class DeliveryGroupCommit : IAsyncDisposable
             var outcomes = await _backend.WriteAsync(async (connection, transaction, ct) =>
             {
                 // The backend may run this again after a rollback (PostgreSQL deadlock): start from nothing.
-                var results = new EnqueueOutcome[batch.Count];
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    results[i] = await SqlDeliveryQueue.InsertAsync(_backend, connection, transaction, batch[i].Delivery, batch[i].Now, ct);
-                }
-
-                return results;
+                return await SqlDeliveryQueue.InsertAllAsync(_backend, connection, transaction, [.. batch.Select(p => (p.Delivery, p.Now))], ct);
             }, CancellationToken.None);
             for (var i = 0; i < batch.Count; i++)
             {

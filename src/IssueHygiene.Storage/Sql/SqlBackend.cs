@@ -40,6 +40,12 @@ internal abstract class SqlBackend : IAsyncDisposable
     /// <summary>Runs <paramref name="work"/> in a write transaction and commits it (durably, as configured) before returning.</summary>
     public abstract Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A command for a statement run once per issue on hot paths (a sweep's look-ups). Dispose it as usual. The base
+    /// gives a new command each time; SQLite, with its one connection, keeps the statement parsed between uses.
+    /// </summary>
+    public virtual DbCommand FrequentCommand(DbConnection connection, DbTransaction? transaction, string sql) => Db.Command(connection, transaction, sql);
+
     public abstract object ToDb(DateTimeOffset value);
 
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);

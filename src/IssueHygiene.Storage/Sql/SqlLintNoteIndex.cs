@@ -11,7 +11,7 @@ internal sealed class SqlLintNoteIndex(SqlBackend backend) : ILintNoteIndex
     public Task<LintNoteEntry?> GetAsync(long projectId, long issueIid, CancellationToken cancellationToken = default) =>
         backend.ReadAsync(async (connection, ct) =>
         {
-            await using var command = Db.Command(connection, null, $"SELECT {NoteColumns} FROM lint_notes WHERE project_id = @project AND issue_iid = @iid")
+            await using var command = backend.FrequentCommand(connection, null, $"SELECT {NoteColumns} FROM lint_notes WHERE project_id = @project AND issue_iid = @iid")
                 .With("@project", projectId).With("@iid", issueIid);
             await using var reader = await command.ExecuteReaderAsync(ct);
             return await reader.ReadAsync(ct) ? ReadNote(reader) : null;
@@ -77,7 +77,7 @@ internal sealed class SqlLintNoteIndex(SqlBackend backend) : ILintNoteIndex
         backend.ReadAsync<IReadOnlyList<Waiver>>(async (connection, ct) =>
         {
             // SQLite keeps dates as ISO text and PostgreSQL as date: both order correctly.
-            await using var command = Db.Command(connection, null, $"""
+            await using var command = backend.FrequentCommand(connection, null, $"""
                 SELECT {WaiverColumns} FROM waivers
                 WHERE project_id = @project AND issue_iid = @iid AND (until_date IS NULL OR until_date >= @today)
                 ORDER BY rule_id

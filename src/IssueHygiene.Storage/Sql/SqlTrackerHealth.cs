@@ -116,12 +116,31 @@ internal sealed class SqlTrackerHealth(SqlBackend backend) : ITrackerHealth
             ? Task.FromResult(default(FindingChanges))
             : backend.WriteAsync(async (connection, transaction, ct) =>
             {
+                // Three commands for the whole batch, their parameters set per row: a sweep writes every issue's
+                // findings, and SQLite parsing and planning the same statements again per row was most of that cost.
+                await using var select = Db.Command(connection, transaction, "SELECT rule_id FROM current_findings WHERE project_id = @project AND issue_iid = @iid")
+                    .With("@project", 0L).With("@iid", 0L);
+                await using var delete = Db.Command(connection, transaction, "DELETE FROM current_findings WHERE project_id = @project AND issue_iid = @iid")
+                    .With("@project", 0L).With("@iid", 0L);
+                // Upsert, not a plain insert: the sweep and a webhook worker (another replica) may record the same
+                // issue at once, and neither one's DELETE sees the rows the other has not committed yet.
+                await using var insert = Db.Command(connection, transaction, $"""
+                    INSERT INTO current_findings ({FindingColumns}, seen_at)
+                    VALUES (@project, @iid, @rule, @severity, @path, @assignee, @url, @title, @seen)
+                    ON CONFLICT (project_id, issue_iid, rule_id) DO UPDATE SET severity = excluded.severity,
+                        project_path = excluded.project_path, assignee = excluded.assignee, web_url = excluded.web_url,
+                        title = excluded.title, seen_at = excluded.seen_at
+                    """).With("@project", 0L).With("@iid", 0L).With("@rule", "").With("@severity", "").With("@path", "").With("@assignee", "")
+                    .With("@url", null).With("@title", null).With("@seen", backend.ToDb(seenAt));
+                // PostgreSQL cannot infer the type of a parameter first bound as NULL.
+                insert.Parameters[6].DbType = System.Data.DbType.String;
+                insert.Parameters[7].DbType = System.Data.DbType.String;
                 var changes = default(FindingChanges);
+                var before = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var issue in issues)
                 {
-                    var before = new HashSet<string>(StringComparer.Ordinal);
-                    await using (var select = Db.Command(connection, transaction, "SELECT rule_id FROM current_findings WHERE project_id = @project AND issue_iid = @iid")
-                        .With("@project", issue.ProjectId).With("@iid", issue.IssueIid))
+                    before.Clear();
+                    SetIssue(select, issue);
                     await using (var reader = await select.ExecuteReaderAsync(ct))
                     {
                         while (await reader.ReadAsync(ct))
@@ -132,26 +151,30 @@ internal sealed class SqlTrackerHealth(SqlBackend backend) : ITrackerHealth
 
                     var after = issue.Findings.Select(f => f.Rule).ToHashSet(StringComparer.Ordinal);
                     changes += new FindingChanges(after.Count(r => !before.Contains(r)), before.Count(r => !after.Contains(r)));
-                    await Db.ExecuteAsync(connection, transaction, "DELETE FROM current_findings WHERE project_id = @project AND issue_iid = @iid", ct,
-                        ("@project", issue.ProjectId), ("@iid", issue.IssueIid));
+                    SetIssue(delete, issue);
+                    await delete.ExecuteNonQueryAsync(ct);
+
                     foreach (var finding in issue.Findings.DistinctBy(f => f.Rule))
                     {
-                        // Upsert, not a plain insert: the sweep and a webhook worker (another replica) may record the same
-                        // issue at once, and neither one's DELETE sees the rows the other has not committed yet.
-                        await Db.ExecuteAsync(connection, transaction, $"""
-                            INSERT INTO current_findings ({FindingColumns}, seen_at)
-                            VALUES (@project, @iid, @rule, @severity, @path, @assignee, @url, @title, @seen)
-                            ON CONFLICT (project_id, issue_iid, rule_id) DO UPDATE SET severity = excluded.severity,
-                                project_path = excluded.project_path, assignee = excluded.assignee, web_url = excluded.web_url,
-                                title = excluded.title, seen_at = excluded.seen_at
-                            """, ct, ("@project", issue.ProjectId), ("@iid", issue.IssueIid), ("@rule", finding.Rule), ("@severity", finding.Severity),
-                            ("@path", finding.Project), ("@assignee", finding.Assignee), ("@url", finding.WebUrl), ("@title", finding.Title),
-                            ("@seen", backend.ToDb(seenAt)));
+                        SetIssue(insert, issue);
+                        insert.Parameters[2].Value = finding.Rule;
+                        insert.Parameters[3].Value = finding.Severity;
+                        insert.Parameters[4].Value = finding.Project;
+                        insert.Parameters[5].Value = finding.Assignee;
+                        insert.Parameters[6].Value = (object?)finding.WebUrl ?? DBNull.Value;
+                        insert.Parameters[7].Value = (object?)finding.Title ?? DBNull.Value;
+                        await insert.ExecuteNonQueryAsync(ct);
                     }
                 }
 
                 return changes;
             }, cancellationToken);
+    }
+
+    private static void SetIssue(DbCommand command, IssueFindings issue)
+    {
+        command.Parameters[0].Value = issue.ProjectId;
+        command.Parameters[1].Value = issue.IssueIid;
     }
 
     public Task<int> RemoveUnseenFindingsAsync(IReadOnlyCollection<long> projectIds, DateTimeOffset seenBefore, CancellationToken cancellationToken = default)

@@ -6,7 +6,7 @@ namespace IssueHygiene.Benchmarks.Report;
 /// Every whole-system figure in one command, written to <c>docs/performance.md</c> beside gitlab-triage's reference
 /// figures: dry and live sweeps (size × latency) as separate processes, <c>lint --issue-json</c> start to exit, and
 /// durable webhook acknowledgements under <c>wrk</c> on SQLite and PostgreSQL.
-/// <c>dotnet run -c Release --project tests/IssueHygiene.Benchmarks -- report [--repeat N] [--sizes 10000,100000,1000000] [--no-live] [--no-webhooks]</c>.
+/// <c>dotnet run -c Release --project tests/IssueHygiene.Benchmarks -- report [--repeat N] [--sizes 10000,100000,1000000] [--no-live] [--no-webhooks] [--no-sweeps] [--webhook-seconds N] [--output PATH]</c>.
 /// PostgreSQL needs <c>ISSUEHYGIENE_TEST_POSTGRES</c> (<c>info=$(bash .ci/postgres.sh); export ISSUEHYGIENE_TEST_POSTGRES="${info%%|*}"</c>).
 /// </summary>
 public static class ReportBenchmark
@@ -24,17 +24,21 @@ public static class ReportBenchmark
             $"lint --issue-json: median wall {Median.Of(results.Lint.Select(r => r.WallSeconds)):F2} s, CPU {Median.Of(results.Lint.Select(r => r.CpuSeconds)):F2} s"));
 
         // Interleaved, so a burst of load from the machine's other users spreads over every case.
-        for (var round = 0; round < options.Repeat; round++)
+        for (var round = 0; round < options.Repeat && options.Sweeps; round++)
         {
             results.Sweeps.Add(await SweepRun.RunAsync(root, executable, 10_000, 0, live: false));
         }
 
-        foreach (var size in options.Sizes.Where(s => s != 10_000))
+        foreach (var size in options.Sizes.Where(s => s != 10_000 && options.Sweeps))
         {
             results.Sweeps.Add(await SweepRun.RunAsync(root, executable, size, 0, live: false));
         }
 
-        results.Sweeps.Add(await SweepRun.RunAsync(root, executable, 10_000, 20, live: false));
+        if (options.Sweeps)
+        {
+            results.Sweeps.Add(await SweepRun.RunAsync(root, executable, 10_000, 20, live: false));
+        }
+
         if (options.Live)
         {
             results.Sweeps.Add(await SweepRun.RunAsync(root, executable, 10_000, 20, live: true));
@@ -53,7 +57,7 @@ public static class ReportBenchmark
             }
         }
 
-        var path = Path.Combine(root, "docs", "performance.md");
+        var path = options.Output is { } output ? Path.GetFullPath(output) : Path.Combine(root, "docs", "performance.md");
         await File.WriteAllTextAsync(path, PerformanceTable.Render(results, options));
         Console.WriteLine($"written: {path}");
         return results.Intake.All(i => i.NothingLost) && results.Failures.Count == 0 ? 0 : 1;

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace IssueHygiene.Benchmarks.Report;
 
-internal sealed record ReportOptions(int Repeat, IReadOnlyList<int> Sizes, bool Live, bool Webhooks, int WebhookSeconds)
+internal sealed record ReportOptions(int Repeat, IReadOnlyList<int> Sizes, bool Live, bool Webhooks, int WebhookSeconds, bool Sweeps = true, string? Output = null)
 {
     public static ReportOptions Parse(string[] args)
     {
@@ -11,6 +11,8 @@ internal sealed record ReportOptions(int Repeat, IReadOnlyList<int> Sizes, bool 
         var live = true;
         var webhooks = true;
         var webhookSeconds = 20;
+        var sweeps = true;
+        string? output = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -27,6 +29,14 @@ internal sealed record ReportOptions(int Repeat, IReadOnlyList<int> Sizes, bool 
                 case "--no-webhooks":
                     webhooks = false;
                     break;
+                case "--no-sweeps":
+                    // Only lint and the webhook intake: for working on the intake (the table then shows no sweep row).
+                    sweeps = false;
+                    break;
+                case "--output":
+                    // Somewhere other than docs/performance.md (a trial run).
+                    output = args[++i];
+                    break;
                 case "--webhook-seconds":
                     webhookSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
@@ -35,6 +45,6 @@ internal sealed record ReportOptions(int Repeat, IReadOnlyList<int> Sizes, bool 
             }
         }
 
-        return new ReportOptions(repeat, sizes, live, webhooks, webhookSeconds);
+        return new ReportOptions(repeat, sizes, live && sweeps, webhooks, webhookSeconds, sweeps, output);
     }
 }
