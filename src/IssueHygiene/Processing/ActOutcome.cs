@@ -20,6 +20,12 @@ public sealed record ActOutcome(Verdict? Verdict, IReadOnlyList<PlannedWrite> Wr
     /// <summary>What the secret-leak planner decided.</summary>
     public SecretLeakAnswer SecretLeak { get; init; } = SecretLeakAnswer.NothingFound;
 
+    /// <summary>
+    /// GitLab did not answer a request for this issue (past its retries): whether a write took effect is unknown, and the
+    /// next run plans again from GitLab's state. The sweep goes on unless this happens to several issues in a row.
+    /// </summary>
+    public GitLab.Errors.GitLabTransportException? Unanswered { get; init; }
+
     /// <summary>Ids, status and kinds only: the verdict's snapshot (and a write's text) may hold a leaked value.</summary>
     public override string ToString() =>
         $"project {Issue?.ProjectId} issue {Issue?.Iid}: {Status}, {Verdict?.Violations.Count ?? 0} finding(s), "

@@ -5,6 +5,7 @@ using IssueHygiene.Core.Issues;
 using IssueHygiene.Core.Reporting;
 using IssueHygiene.GitLab;
 using IssueHygiene.GitLab.Dtos;
+using IssueHygiene.GitLab.Errors;
 using IssueHygiene.GitLab.Mapping;
 using IssueHygiene.GitLab.Requests;
 using IssueHygiene.Processing;
@@ -40,6 +41,9 @@ public sealed partial class SweepRunner(
 
     /// <summary>Noted on a resumed run that succeeded: its interrupted part may have stopped on issues it cannot name.</summary>
     public const string ResumedRun = "resumed after an interruption";
+
+    /// <summary>Issues in a row GitLab did not answer for before the sweep stops (GitLab looks down).</summary>
+    public const int MaxUnansweredInARow = 3;
 
     private const int CheckpointEvery = 100;
     private const int AuditBatch = 500;
@@ -104,6 +108,7 @@ public sealed partial class SweepRunner(
 
         long seen = 0;
         var failed = 0;
+        var unansweredInARow = 0;
         var scopeHealth = health.Begin(scope, request.DryRun);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var throttle = new SemaphoreSlim(Math.Max(1, request.Concurrency));
@@ -183,6 +188,13 @@ public sealed partial class SweepRunner(
                 failed++;
             }
 
+            unansweredInARow = outcome.Unanswered is null ? 0 : unansweredInARow + 1;
+            if (outcome.Unanswered is { } unanswered && unansweredInARow >= MaxUnansweredInARow)
+            {
+                // GitLab looks down, not one issue unlucky: stop (the run resumes from its checkpoint next time).
+                throw unanswered;
+            }
+
             if (outcome.Status is ActStatus.Failed or ActStatus.Gone && outcome.Issue is { } key)
             {
                 report.AddFailure(new IssueFailure(key.ProjectId, key.Iid, outcome.Error ?? "failed", outcome.Status == ActStatus.Gone));
@@ -225,6 +237,12 @@ public sealed partial class SweepRunner(
         try
         {
             return await processor.ProcessAsync(request, catalogs, context, cancellationToken);
+        }
+        catch (GitLabTransportException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // One unanswered request is this issue's failure (a note may or may not exist: the next run reads GitLab's
+            // state and plans again); several in a row end the run (see TakeAsync).
+            return new ActOutcome(null, [], ActStatus.Failed, e.Message) { Issue = new IssueKey(request.ProjectId, request.Iid), Unanswered = e };
         }
         finally
         {

@@ -144,6 +144,49 @@ public sealed partial class IssuePathEndToEndTests
     }
 
     [Fact]
+    public async Task Sweep_OneIssuesNoteUnanswered_ThatIssueFailedAndTheSweepGoesOn()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 40, seed: 9);
+        var offenders = harness.Simulator.State.Issues()
+            .Where(i => i.State == "opened" && Evaluator.Evaluate(Snapshot(i), DateTimeOffset.UtcNow).Violations.Any(v => v.InLintNote))
+            .Select(i => (i.ProjectId, i.Iid)).ToList();
+        var victim = offenders[offenders.Count / 2];
+        var unanswered = new UnansweredNotesHandler(path => path == $"/api/v4/projects/{victim.ProjectId}/issues/{victim.Iid}/notes");
+        await using var services = await ServicesAsync(harness, dryRun: false, gitLabInFront: unanswered);
+
+        var result = await services.GetRequiredService<SweepRunner>().RunAsync(
+            new SweepRequest { Scopes = [new SweepScope(SweepScopeKind.Group, harness.GroupPath)], DryRun = false, MaxWrites = null },
+            ISweepObserver.None,
+            CancellationToken.None);
+
+        var failure = Assert.Single(result.Report.Failures);
+        Assert.Equal((victim.ProjectId, victim.Iid, false), (failure.ProjectId, failure.Iid, failure.Gone));
+        Assert.Contains("did not answer", failure.Error, StringComparison.Ordinal);
+        var notes = harness.LintNoteCounts();
+        Assert.All(offenders.Where(o => o != victim), o => Assert.Equal(1, notes[o]));
+    }
+
+    [Fact]
+    public async Task Sweep_GitLabAnswersNoWriteAtAll_StopsAfterAFewIssuesInARow()
+    {
+        await using var harness = await SweepHarness.StartAsync(issues: 40, seed: 9);
+        var offenders = harness.Simulator.State.Issues()
+            .Count(i => i.State == "opened" && Evaluator.Evaluate(Snapshot(i), DateTimeOffset.UtcNow).Violations.Any(v => v.InLintNote));
+        var unanswered = new UnansweredNotesHandler(path => path.EndsWith("/notes", StringComparison.Ordinal));
+        await using var services = await ServicesAsync(harness, dryRun: false, gitLabInFront: unanswered);
+
+        await Assert.ThrowsAsync<GitLab.Errors.GitLabTransportException>(() => services.GetRequiredService<SweepRunner>().RunAsync(
+            new SweepRequest { Scopes = [new SweepScope(SweepScopeKind.Group, harness.GroupPath)], DryRun = false, MaxWrites = null, Concurrency = 1 },
+            ISweepObserver.None,
+            CancellationToken.None));
+
+        // Three issues in a row, plus what was already in flight and the client's own attempts: far from every offender.
+        Assert.InRange(unanswered.Refused, SweepRunner.MaxUnansweredInARow, offenders / 2);
+        Assert.DoesNotContain(harness.LintNoteCounts(), n => n.Value > 0);
+        Assert.NotNull(await services.GetRequiredService<IHygieneStore>().Sweeps.GetResumableAsync($"group:{harness.GroupPath}"));
+    }
+
+    [Fact]
     public async Task Report_OverBudget_PlansEveryWriteAndSaysWhereALiveRunWouldStop()
     {
         await using var harness = await SweepHarness.StartAsync(issues: 60, seed: 4);
@@ -270,5 +313,24 @@ public sealed partial class IssuePathEndToEndTests
                     Content = new StringContent("""{"message":"403 Forbidden"}""", System.Text.Encoding.UTF8, "application/json"),
                 })
                 : base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Drops the connection of note creations on matching paths, as a GitLab that stopped answering would.</summary>
+    private sealed class UnansweredNotesHandler(Func<string, bool> matches) : DelegatingHandler
+    {
+        private int _refused;
+
+        public int Refused => Volatile.Read(ref _refused);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Post && matches(request.RequestUri?.AbsolutePath ?? ""))
+            {
+                Interlocked.Increment(ref _refused);
+                throw new HttpRequestException("connection reset by the test");
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -134,10 +134,12 @@ public sealed class SweepEndToEndTests
         // Faults can fail a page (the sweep then fails loudly, and the next run resumes after its last page) or a note
         // POST (never retried blindly; a later full run looks at the issue again): sweep until done.
         var exits = new List<int>();
+        var lastError = "";
         for (var attempt = 0; attempt < 12; attempt++)
         {
-            var (exit, _, _) = await faulty.RunAsync(configuration, "sweep");
+            var (exit, _, error) = await faulty.RunAsync(configuration, "sweep");
             exits.Add(exit);
+            lastError = error;
             if (exit != ExitCodes.Failed && Summary(faulty) == Summary(clean))
             {
                 break;
@@ -149,7 +151,7 @@ public sealed class SweepEndToEndTests
         // reads each issue again before writing, a run makes few enough requests that any one kind may not come up.
         Assert.Contains(faulty.Simulator.RequestLog.Entries, e => e.Status >= 500 || e.Status == 0);
         var differing = Summary(clean).Split('\n').Except(Summary(faulty).Split('\n')).Select(l => l.Split(' ')[0]).ToList();
-        Assert.True(differing.Count == 0, $"after sweeps exiting {string.Join(", ", exits)}, differs from the fault-free run: {string.Join(", ", differing)}\n" + string.Join("\n",
+        Assert.True(differing.Count == 0, $"after sweeps exiting {string.Join(", ", exits)}, differs from the fault-free run: {string.Join(", ", differing)}\nlast run's stderr (tail): {lastError[Math.Max(0, lastError.Length - 1500)..]}\n" + string.Join("\n",
             faulty.Simulator.RequestLog.Entries.Where(e => differing.Any(d => e.Path.Contains($"/projects/{d.Split('#')[0]}/issues/{d.Split('#')[1]}", StringComparison.Ordinal)))
                 .Select(e => $"{e.Method} {e.Path} {e.Status}")));
         Assert.Equal(Summary(clean), Summary(faulty));
