@@ -266,7 +266,7 @@ public sealed class WebhookEndToEndTests
         using var wrong = await WebhookDeliveryClient.PostAsync(harness.Http, "{}", token: "guess");
         await harness.WaitForQuietAsync();
         // The worker logs its verdict just after completing the claim: give that line a moment on a busy machine.
-        await Eventually.HoldsAsync(() => harness.Logs.Events.Any(e => e.MessageTemplate.Text.StartsWith("Evaluated", StringComparison.Ordinal)), TimeSpan.FromSeconds(5));
+        await Eventually.AssertAsync(() => harness.Logs.Events.Any(e => e.MessageTemplate.Text.StartsWith("Evaluated", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the worker logs its verdict");
 
         var text = harness.Logs.AllText;
         Assert.NotEmpty(harness.Logs.Events);
