@@ -15,15 +15,7 @@ public static class IssueJsonFile
 
     public static IssueSnapshot Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new UsageException($"cannot read issue file {path}: {e.Message}");
-        }
+        var bytes = InputFile.ReadBytes(path, "issue file");
 
         JsonDocument document;
         try

@@ -15,15 +15,7 @@ public static class MilestonesJsonFile
 {
     public static TrackerCatalog Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new UsageException($"cannot read milestones file {path}: {e.Message}");
-        }
+        var bytes = InputFile.ReadBytes(path, "milestones file");
 
         try
         {
