@@ -181,17 +181,7 @@ public static class JsonReportRenderer
             json.WriteString("title", entry.Title);
             json.WriteString("state", entry.State.ToString().ToLowerInvariant());
             json.WriteString("webUrl", entry.WebUrl);
-            json.WriteStartArray("violations");
-            foreach (var violation in entry.Violations)
-            {
-                json.WriteStartObject();
-                json.WriteString("rule", violation.Rule);
-                json.WriteString("severity", violation.Severity.ToString().ToLowerInvariant());
-                json.WriteString("message", violation.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteViolations(json, entry.Violations);
             json.WriteStartArray("writes");
             foreach (var write in entry.Writes)
             {
@@ -284,8 +274,14 @@ public static class JsonReportRenderer
 
         json.WriteEndArray();
 
+        WriteViolations(json, verdict.Violations);
+    }
+
+    /// <summary>The <c>violations</c> array: exactly rule, severity and message per finding (the contract for issues and MRs alike).</summary>
+    private static void WriteViolations(Utf8JsonWriter json, IReadOnlyList<Violation> violations)
+    {
         json.WriteStartArray("violations");
-        foreach (var violation in verdict.Violations)
+        foreach (var violation in violations)
         {
             json.WriteStartObject();
             json.WriteString("rule", violation.Rule);
