@@ -25,15 +25,7 @@ public sealed class MergeRequestCommentCommandEndToEndTests
     /// <summary>An MR that touches code, merged by its author: the bot's note reports <c>mr-self-merged</c>.</summary>
     private static async Task<long> SelfMergedAsync(ServeHarness harness, string branch)
     {
-        harness.Simulator.PushBranch(harness.ProjectId, branch, "src/meltano/core/runner.py");
-        using var developer = harness.Simulator.CreateClient(sudo: SeededUsers.Developer);
-        var created = await developer.PostAsJsonAsync($"api/v4/projects/{harness.ProjectId}/merge_requests",
-            new { title = "Run faster", source_branch = branch, target_branch = "main" });
-        created.EnsureSuccessStatusCode();
-        var iid = (await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["iid"]!.GetValue<long>();
-        await harness.WaitForQuietAsync();
-        (await developer.PutAsync($"api/v4/projects/{harness.ProjectId}/merge_requests/{iid}/merge", null)).EnsureSuccessStatusCode();
-        await harness.WaitForQuietAsync();
+        var iid = await SelfMergedMergeRequest.OpenAndMergeAsync(harness, branch);
         Assert.Contains("`mr-self-merged`", StickyNote(harness, iid), StringComparison.Ordinal);
         return iid;
     }

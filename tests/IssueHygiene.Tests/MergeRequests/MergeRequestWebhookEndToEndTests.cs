@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using IssueHygiene.Core.Rendering;
 using IssueHygiene.GitLabSimulator.Seeding;
 using IssueHygiene.Tests.Serve;
@@ -9,20 +8,6 @@ namespace IssueHygiene.Tests.MergeRequests;
 [Trait("Category", "Slow")]
 public sealed class MergeRequestWebhookEndToEndTests
 {
-    private static async Task<long> OpenAndSelfMergeAsync(ServeHarness harness, string branch)
-    {
-        harness.Simulator.PushBranch(harness.ProjectId, branch, "src/meltano/core/runner.py");
-        using var developer = harness.Simulator.CreateClient(sudo: SeededUsers.Developer);
-        var created = await developer.PostAsJsonAsync($"api/v4/projects/{harness.ProjectId}/merge_requests",
-            new { title = "Run faster", source_branch = branch, target_branch = "main" });
-        created.EnsureSuccessStatusCode();
-        var iid = (await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["iid"]!.GetValue<long>();
-        await harness.WaitForQuietAsync();
-        (await developer.PutAsync($"api/v4/projects/{harness.ProjectId}/merge_requests/{iid}/merge", null)).EnsureSuccessStatusCode();
-        await harness.WaitForQuietAsync();
-        return iid;
-    }
-
     private static Task RegisterMergeRequestHookAsync(ServeHarness harness) => MergeRequestGroupHook.RegisterAsync(harness, noteEvents: false);
 
     private static int MergeRequestNoteWrites(ServeHarness harness) => harness.Simulator.RequestLog.Entries.Count(e =>
@@ -34,7 +19,7 @@ public sealed class MergeRequestWebhookEndToEndTests
         await using var harness = await ServeHarness.StartAsync(registerHook: false);
         await RegisterMergeRequestHookAsync(harness);
 
-        var iid = await OpenAndSelfMergeAsync(harness, "runner");
+        var iid = await SelfMergedMergeRequest.OpenAndMergeAsync(harness, "runner");
 
         var notes = harness.Simulator.MergeRequestNotes(harness.ProjectId, iid).Where(n => LintNote.IsLintNote(n.Body)).ToList();
         var note = Assert.Single(notes);
@@ -51,7 +36,7 @@ public sealed class MergeRequestWebhookEndToEndTests
         await using var harness = await ServeHarness.StartAsync(configure: c => c["DryRun"] = "true", registerHook: false);
         await RegisterMergeRequestHookAsync(harness);
 
-        var iid = await OpenAndSelfMergeAsync(harness, "runner-dry");
+        var iid = await SelfMergedMergeRequest.OpenAndMergeAsync(harness, "runner-dry");
 
         Assert.Empty(harness.Simulator.MergeRequestNotes(harness.ProjectId, iid));
         Assert.Equal(0, MergeRequestNoteWrites(harness));
