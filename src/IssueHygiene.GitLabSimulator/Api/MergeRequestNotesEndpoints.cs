@@ -114,19 +114,9 @@ internal static partial class MergeRequestNotesEndpoints
 
     private static ApiResult Update(SimulatorServices sim, RequestParameters p, RequestActor actor, SimMergeRequestNote note)
     {
-        if (note.System || (note.AuthorId != actor.User.Id && !actor.User.IsAdmin))
+        if (NoteEditRequest.Refusal(note.System, note.AuthorId, actor, p, out var body) is { } refused)
         {
-            return ApiResult.Forbidden;
-        }
-
-        if (p.Get("body") is not { Length: > 0 } body)
-        {
-            return ApiResult.ParameterError("body is missing");
-        }
-
-        if (GitLabLimits.CheckNote(body) is { } tooLong)
-        {
-            return tooLong;
+            return refused;
         }
 
         if (body != note.Body)
