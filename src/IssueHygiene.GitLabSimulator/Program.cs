@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using IssueHygiene.GitLabSimulator;
 using IssueHygiene.GitLabSimulator.Hosting;
 
@@ -49,7 +49,8 @@ await using (simulator)
 
     if (printRequests)
     {
-        Console.WriteLine(JsonSerializer.Serialize(simulator.RequestLog.Entries.Select(e => new { method = e.Method, path = e.Path, status = e.Status })));
+        var requests = new JsonArray([.. simulator.RequestLog.Entries.Select(e => (JsonNode)new JsonObject { ["method"] = e.Method, ["path"] = e.Path, ["status"] = e.Status })]);
+        Console.WriteLine(requests.ToJsonString());
     }
 }
 

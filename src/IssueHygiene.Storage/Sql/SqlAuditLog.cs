@@ -41,7 +41,7 @@ internal sealed class SqlAuditLog(SqlBackend backend) : IAuditLog
             RETURNING id
             """)
             .With("@at", backend.ToDb(entry.OccurredAt)).With("@project", entry.ProjectId).With("@iid", entry.IssueIid)
-            .With("@rules", JsonSerializer.Serialize(entry.Rules.ToArray())).With("@kind", entry.Kind.Name())
+            .With("@rules", JsonSerializer.Serialize(entry.Rules.ToArray(), StorageJsonContext.Default.StringArray)).With("@kind", entry.Kind.Name())
             .With("@dry_run", entry.DryRun).With("@source", entry.Source)
             .With("@outcome", entry.Outcome == AuditOutcome.Ok ? "ok" : "error")
             .With("@error", entry.ErrorMessage).With("@detail", entry.Detail);
@@ -118,7 +118,7 @@ internal sealed class SqlAuditLog(SqlBackend backend) : IAuditLog
             OccurredAt = backend.ReadTime(reader, 1),
             ProjectId = reader.GetInt64(2),
             IssueIid = reader.GetInt64(3),
-            Rules = JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [],
+            Rules = JsonSerializer.Deserialize(reader.GetString(4), StorageJsonContext.Default.StringArray) ?? [],
             Kind = kind.Value,
             DryRun = reader.GetBoolean(6),
             Source = reader.GetString(7),

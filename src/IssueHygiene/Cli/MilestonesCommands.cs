@@ -40,7 +40,7 @@ public static class MilestonesCommands
                 var outcome = await runner.RunAsync(group, runtime.Options.DryRun, budget, cancellationToken);
                 if (FormatOption.IsJson(parse, format))
                 {
-                    json.Add(Json(outcome));
+                    json.Add((JsonNode)Json(outcome));
                 }
                 else
                 {

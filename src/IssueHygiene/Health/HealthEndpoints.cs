@@ -55,7 +55,7 @@ public static class HealthEndpoints
             foreach (var scope in HygieneServiceCollectionExtensions.ScopesFrom(options, null, null))
             {
                 var last = await store.Sweeps.GetLastSuccessfulStartAsync(scope.Key, cancellationToken);
-                sweeps.Add(new JsonObject { ["scope"] = scope.Key, ["lastSuccessfulStart"] = last?.ToString("O") });
+                sweeps.Add((JsonNode)new JsonObject { ["scope"] = scope.Key, ["lastSuccessfulStart"] = last?.ToString("O") });
             }
 
             var gitLabCheck = await reachability.CheckAsync(cancellationToken);

@@ -18,22 +18,24 @@ public static partial class ConfigurationValueCheck
     /// <summary>Throws a <see cref="UsageException"/> naming the first key whose value cannot be read as its type.</summary>
     public static void ThrowIfUnreadable(IConfiguration configuration)
     {
-        TryBind(configuration, new HygieneOptions());
-        TryBind(configuration.GetSection(GitLabOptions.SectionName), new GitLabOptions());
-        TryBind(configuration.GetSection(StorageOptions.SectionName), new StorageOptions());
-        TryBind(configuration.GetSection(LintWorkerOptions.SectionName), new LintWorkerOptions());
-        TryBind(configuration.GetSection(SecretLeakOptions.Section), new SecretLeakOptions());
-        TryBind(configuration.GetSection(MilestonePlanOptions.SectionName), new MilestonePlanOptions());
+        // One call per type: the configuration binding source generator (which Native AOT needs) writes binding code
+        // only for calls whose target type it can see, not for a target passed as object.
+        TryBind(() => configuration.Bind(new HygieneOptions()));
+        TryBind(() => configuration.GetSection(GitLabOptions.SectionName).Bind(new GitLabOptions()));
+        TryBind(() => configuration.GetSection(StorageOptions.SectionName).Bind(new StorageOptions()));
+        TryBind(() => configuration.GetSection(LintWorkerOptions.SectionName).Bind(new LintWorkerOptions()));
+        TryBind(() => configuration.GetSection(SecretLeakOptions.Section).Bind(new SecretLeakOptions()));
+        TryBind(() => configuration.GetSection(MilestonePlanOptions.SectionName).Bind(new MilestonePlanOptions()));
     }
 
     /// <summary>The environment variable that sets a configuration key (<c>GitLab:Token</c> → <c>IssueHygiene__GitLab__Token</c>).</summary>
     public static string EnvironmentName(string key) => AppConfiguration.EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal);
 
-    private static void TryBind(IConfiguration section, object target)
+    private static void TryBind(Action bind)
     {
         try
         {
-            section.Bind(target);
+            bind();
         }
         catch (InvalidOperationException e)
         {

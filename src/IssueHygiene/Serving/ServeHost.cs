@@ -37,6 +37,8 @@ public static partial class ServeHost
 
         var management = new ManagementOptions();
         configuration.GetSection(ManagementOptions.SectionName).Bind(management);
+        // Read once here so a bad log level is refused with one line before the host starts.
+        _ = SerilogLevels.Read(configuration);
         var problems = WebhookOptionsResolver.Validate(options.Webhook, PollingServiceCollectionExtensions.IsEnabled(configuration, options))
             .Concat(worker.Validate()).Concat(management.Validate()).ToList();
         if (problems.Count > 0)
@@ -154,9 +156,9 @@ public static partial class ServeHost
             // A start-up failure is reported by the command as one line on stderr; the host's own "Hosting failed to
             // start" entry would repeat it with a stack trace on stdout.
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
-            .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext();
+        SerilogLevels.Apply(logging, configuration);
         if (settings.ConsoleLogs)
         {
             if (Console.IsErrorRedirected)
