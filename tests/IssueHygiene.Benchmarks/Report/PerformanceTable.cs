@@ -66,7 +66,7 @@ internal static class PerformanceTable
             var before = run.Store == "postgres"
                 ? "780/s, p99 654 ms (64 connections, by hand, load ≈ 54)"
                 : "690–960/s, p99 87–123 ms (16 connections); 3,283/s, p99 82 ms (64 connections, last session)";
-            Line(F($"| webhook intake, {run.Store}, durable, {run.Connections} connections (`wrk`, {run.Seconds:F0} s) | | {before} | **{run.PerSecond:F0}/s**, p50 {run.P50Ms:F1} ms, p99 **{run.P99Ms:F1} ms**; {run.Acknowledged:N0} acknowledged, {run.Rows:N0} rows after SIGKILL ({(run.NothingLost ? "none lost" : "LOST")}) | ≥ 2,000/s, p99 < 50 ms, none lost |"));
+            Line(F($"| webhook intake, {run.Store}, durable, {run.Connections} connections (`wrk`, {run.Seconds:F0} s) | | {before} | **{run.PerSecond:F0}/s**, p50 {run.P50Ms:F1} ms, p99 **{run.P99Ms:F1} ms**; {run.Acknowledged:N0} acknowledged, {run.Rows:N0} rows after SIGKILL ({(run.NothingLost ? "none lost" : "LOST")}); the worker processed {run.Processed:N0} meanwhile, {run.DeadLettered:N0} dead | ≥ 2,000/s, p99 < 50 ms, none lost |"));
         }
 
         foreach (var failure in results.Failures)

@@ -18,6 +18,12 @@ namespace IssueHygiene.Benchmarks.Report;
 /// </summary>
 internal sealed record WebhookIntakeRun(string Store, int Connections, double Seconds, long Acknowledged, long Failed, double P50Ms, double P99Ms, long Rows)
 {
+    /// <summary>Deliveries the lint worker finished during the run (status done), proof that it drained while wrk loaded the intake.</summary>
+    public long Processed { get; init; }
+
+    /// <summary>Deliveries the worker gave up on (status dead): 0 unless something is broken.</summary>
+    public long DeadLettered { get; init; }
+
     private const string Secret = "benchmark-secret-0123456789abcdef";
 
     public double PerSecond => Acknowledged / Seconds;
@@ -99,11 +105,16 @@ internal sealed record WebhookIntakeRun(string Store, int Connections, double Se
             // Acknowledged means answered 202: kill the server without a shutdown, then count what is stored.
             serve.Kill(entireProcessTree: true);
             await serve.WaitForExitAsync();
-            var rows = await CountRowsAsync(connectionString, store, run);
+            var statuses = await CountRowsAsync(connectionString, store, run);
+            var rows = statuses.Values.Sum();
             var requests = summary["requests"]!.GetValue<long>();
             var failed = summary["non202"]!.GetValue<long>() + summary["socket_errors"]!.GetValue<long>();
             var result = new WebhookIntakeRun(store, connections, summary["seconds"]!.GetValue<double>(), requests - summary["non202"]!.GetValue<long>(), failed,
-                summary["p50_us"]!.GetValue<double>() / 1000.0, summary["p99_us"]!.GetValue<double>() / 1000.0, rows);
+                summary["p50_us"]!.GetValue<double>() / 1000.0, summary["p99_us"]!.GetValue<double>() / 1000.0, rows)
+            {
+                Processed = statuses.GetValueOrDefault("done"),
+                DeadLettered = statuses.GetValueOrDefault("dead"),
+            };
             Console.WriteLine(result.Describe());
             return result;
         }
@@ -123,7 +134,8 @@ internal sealed record WebhookIntakeRun(string Store, int Connections, double Se
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"webhook intake {Store}, {Connections} connections: {PerSecond:F0} acks/s over {Seconds:F0} s, p50 {P50Ms:F1} ms, p99 {P99Ms:F1} ms, "
-        + $"{Acknowledged:N0} acknowledged, {Failed:N0} failed, {Rows:N0} rows stored ({(NothingLost ? "none lost" : "LOST DELIVERIES")}); load average {LoadAverage}");
+        + $"{Acknowledged:N0} acknowledged, {Failed:N0} failed, {Rows:N0} rows stored ({(NothingLost ? "none lost" : "LOST DELIVERIES")}), "
+        + $"{Processed:N0} processed by the worker meanwhile, {DeadLettered:N0} dead-lettered; load average {LoadAverage}");
 
     private static async Task WaitReadyAsync(int port, Process serve)
     {
@@ -253,16 +265,24 @@ internal sealed record WebhookIntakeRun(string Store, int Connections, double Se
         return new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
     }
 
-    private static async Task<long> CountRowsAsync(string connectionString, string store, string run)
+    /// <summary>This run's stored deliveries by status (pending, claimed, done, dead).</summary>
+    private static async Task<Dictionary<string, long>> CountRowsAsync(string connectionString, string store, string run)
     {
-        const string Count = "SELECT COUNT(*) FROM deliveries WHERE idempotency_key LIKE @prefix";
+        const string Count = "SELECT status, COUNT(*) FROM deliveries WHERE idempotency_key LIKE @prefix GROUP BY status";
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         if (store == "postgres")
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(Count, connection);
             command.Parameters.AddWithValue("@prefix", $"wrk-{run}-%");
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            return counts;
         }
 
         await using (var sqlite = new SqliteConnection(connectionString))
@@ -270,7 +290,13 @@ internal sealed record WebhookIntakeRun(string Store, int Connections, double Se
             await sqlite.OpenAsync();
             await using var command = new SqliteCommand(Count, sqlite);
             command.Parameters.AddWithValue("@prefix", $"wrk-{run}-%");
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+            }
         }
+
+        return counts;
     }
 }
