@@ -26,6 +26,13 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
     || echo "test.sh: could not install chromium; the dashboard browser test will fail" >&2
 fi
 
+# The native executable (what the Dockerfile ships) is published and run by a test; Native AOT links with clang.
+if ! command -v clang >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang zlib1g-dev >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang zlib1g-dev >/dev/null 2>&1; } \
+    || echo "test.sh: could not install clang; the native executable test will fail" >&2
+fi
+
 if [ -z "${ISSUEHYGIENE_TEST_POSTGRES:-}" ]; then
   info=$(bash .ci/postgres.sh) || { echo "test.sh: could not start PostgreSQL" >&2; echo "0 passed, 1 failed"; exit 1; }
   export ISSUEHYGIENE_TEST_POSTGRES="${info%%|*}"
