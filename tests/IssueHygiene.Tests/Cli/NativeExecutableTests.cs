@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace IssueHygiene.Tests.Cli;
@@ -21,7 +20,7 @@ public sealed partial class NativeExecutableTests
         {
             var native = Path.Combine(work, "native");
             // Its own artifacts folder: the publish must not touch the obj/ folders the test run's own build uses.
-            var publish = await RunAsync("dotnet", CliRunner.RepositoryRoot, "publish", CliRunner.Repo("src/IssueHygiene/IssueHygiene.csproj"),
+            var publish = await ProgramRun.RunAsync("dotnet", CliRunner.RepositoryRoot, "publish", CliRunner.Repo("src/IssueHygiene/IssueHygiene.csproj"),
                 "-c", "Release", "-r", "linux-x64", "-p:NativeAot=true", "--artifacts-path", Path.Combine(work, "artifacts"), "-o", native, "--nologo");
             Assert.True(publish.Exit == 0, "dotnet publish -p:NativeAot=true failed (Native AOT needs clang: apt-get install clang zlib1g-dev):\n" + publish.Output);
 
@@ -29,8 +28,8 @@ public sealed partial class NativeExecutableTests
             var jitRun = Path.Combine(work, "jit-demo");
             Directory.CreateDirectory(nativeRun);
             Directory.CreateDirectory(jitRun);
-            var fromNative = await RunAsync(Path.Combine(native, "issue-hygiene"), nativeRun, "demo");
-            var fromJit = await RunAsync("dotnet", jitRun, Path.Combine(AppContext.BaseDirectory, "issue-hygiene.dll"), "demo");
+            var fromNative = await ProgramRun.RunAsync(Path.Combine(native, "issue-hygiene"), nativeRun, "demo");
+            var fromJit = await ProgramRun.RunAsync("dotnet", jitRun, Path.Combine(AppContext.BaseDirectory, "issue-hygiene.dll"), "demo");
 
             Assert.True(fromJit.Exit == 0, fromJit.Output);
             Assert.True(fromNative.Exit == 0, fromNative.Output);
@@ -64,20 +63,4 @@ public sealed partial class NativeExecutableTests
 
     [GeneratedRegex(@"\d+(\.\d+)? s\b")]
     private static partial Regex Duration();
-
-    private static async Task<(int Exit, string Output)> RunAsync(string file, string directory, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output + await error);
-    }
 }

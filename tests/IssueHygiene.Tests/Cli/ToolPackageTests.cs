@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IssueHygiene.Tests.Cli;
 
 /// <summary>
@@ -17,16 +15,16 @@ public sealed class ToolPackageTests
         var tools = Path.Combine(work, "tools");
         try
         {
-            var pack = await RunAsync("dotnet", CliRunner.RepositoryRoot, "pack", CliRunner.Repo("src/IssueHygiene/IssueHygiene.csproj"), "-c", "Release", "-o", feed, "--nologo");
+            var pack = await ProgramRun.RunAsync("dotnet", CliRunner.RepositoryRoot, "pack", CliRunner.Repo("src/IssueHygiene/IssueHygiene.csproj"), "-c", "Release", "-o", feed, "--nologo");
             Assert.True(pack.Exit == 0, pack.Output);
             Assert.True(Directory.Exists(feed), "no package: " + pack.Output);
             var package = Assert.Single(Directory.GetFiles(feed, "IssueHygiene.*.nupkg"));
             var version = Path.GetFileNameWithoutExtension(package)["IssueHygiene.".Length..];
 
-            var install = await RunAsync("dotnet", work, "tool", "install", "IssueHygiene", "--tool-path", tools, "--add-source", feed, "--version", version);
+            var install = await ProgramRun.RunAsync("dotnet", work, "tool", "install", "IssueHygiene", "--tool-path", tools, "--add-source", feed, "--version", version);
             Assert.True(install.Exit == 0, install.Output);
-            var run = await RunAsync(Path.Combine(tools, "issue-hygiene"), work, "--version");
-            var check = await RunAsync(Path.Combine(tools, "issue-hygiene"), work, "rules", "check");
+            var run = await ProgramRun.RunAsync(Path.Combine(tools, "issue-hygiene"), work, "--version");
+            var check = await ProgramRun.RunAsync(Path.Combine(tools, "issue-hygiene"), work, "rules", "check");
 
             Assert.Equal(0, run.Exit);
             Assert.StartsWith(version, run.Output.Trim(), StringComparison.Ordinal);
@@ -39,21 +37,5 @@ public sealed class ToolPackageTests
                 Directory.Delete(work, recursive: true);
             }
         }
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string file, string directory, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output + await error);
     }
 }
