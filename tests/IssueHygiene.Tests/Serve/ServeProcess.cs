@@ -47,18 +47,27 @@ internal sealed class ServeProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<ServeProcess> StartAsync(int port, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <c>serve</c>: the test build's <c>issue-hygiene.dll</c>, or <paramref name="nativeExecutable"/> when given.</summary>
+    public static async Task<ServeProcess> StartAsync(int port, IReadOnlyDictionary<string, string> environment, string? nativeExecutable = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "issue-hygiene.dll");
         var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(nativeExecutable ?? "dotnet")
         {
-            ArgumentList = { dll, "serve", "--urls", url },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        if (nativeExecutable is null)
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "issue-hygiene.dll"));
+        }
+
+        foreach (var argument in new[] { "serve", "--urls", url })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
