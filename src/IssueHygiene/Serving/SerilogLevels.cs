@@ -31,7 +31,7 @@ internal static class SerilogLevels
         }
     }
 
-    /// <summary>The default level (source null) first, then each override in configuration order.</summary>
+    /// <summary>The default level (source null) first, then one entry per overridden source.</summary>
     public static IReadOnlyList<(string? Source, LogEventLevel Level)> Read(IConfiguration configuration)
     {
         var levels = new List<(string?, LogEventLevel)>();

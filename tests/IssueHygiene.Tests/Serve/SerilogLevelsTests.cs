@@ -16,7 +16,7 @@ public sealed class SerilogLevelsTests
     }
 
     [Fact]
-    public void Read_DefaultAndOverrides_InConfigurationOrder()
+    public void Read_DefaultAndOverrides_OneEntryPerSource()
     {
         var levels = SerilogLevels.Read(Configuration(
             ("Serilog:MinimumLevel:Default", "Debug"),
