@@ -14,14 +14,21 @@ public static class JUnitReportRenderer
 {
     public static string Render(HygieneReport report)
     {
+        using var buffer = new MemoryStream();
+        Write(buffer, report);
+        return new UTF8Encoding(false).GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes the report to <paramref name="stream"/> as it goes (one test case per issue: never held whole as text).</summary>
+    public static void Write(Stream stream, HygieneReport report)
+    {
         var cases = report.Issues.Concat(report.CleanIssues)
             .OrderBy(i => HygieneReport.ProjectOf(i.Verdict.Issue), StringComparer.Ordinal).ThenBy(i => i.Verdict.Issue.Iid)
             .ToList();
         var failing = cases.Count(i => i.Verdict.Violations.Any(v => v.Severity >= Severity.Warning));
         var skipped = cases.Count(i => i.Verdict.Status != Evaluation.EvaluationStatus.Evaluated);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
-        var text = new StringBuilder();
-        using (var xml = XmlWriter.Create(new StringWriterWithEncoding(text), settings))
+        using (var xml = XmlWriter.Create(stream, settings))
         {
             xml.WriteStartElement("testsuites");
             xml.WriteStartElement("testsuite");
@@ -76,8 +83,6 @@ public static class JUnitReportRenderer
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
-
-        return text.ToString();
     }
 
     /// <summary>
@@ -86,9 +91,4 @@ public static class JUnitReportRenderer
     /// The XML writer escapes markup, so the text is never HTML wherever the report is shown.
     /// </summary>
     private static string Clean(string text) => Rendering.MarkdownText.Neutralise(text);
-
-    private sealed class StringWriterWithEncoding(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => new UTF8Encoding(false);
-    }
 }

@@ -14,18 +14,27 @@ public static class JsonReportRenderer
     // Reports are files and terminal output, never embedded in HTML: keep quotes and non-ASCII readable.
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Written out whenever this much is pending: the report is streamed, never held whole.
+    private const int FlushBytes = 64 * 1024;
+
     public static string RenderReport(HygieneReport report)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            WriteReport(json, report);
-        }
-
+        WriteReport(buffer, report);
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static void WriteReport(Utf8JsonWriter json, HygieneReport report)
+    /// <summary>
+    /// Writes the report to <paramref name="stream"/> as it goes: a 100,000-issue report is about 70 MB of JSON, which
+    /// must not also exist in memory as a buffer, an array and a string before it reaches the file.
+    /// </summary>
+    public static void WriteReport(Stream stream, HygieneReport report)
+    {
+        using var json = new Utf8JsonWriter(stream, Options);
+        WriteReport(json, report);
+    }
+
+    private static void WriteReport(Utf8JsonWriter json, HygieneReport report)
     {
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", HygieneReport.SchemaVersion);
@@ -134,6 +143,10 @@ public static class JsonReportRenderer
 
             json.WriteEndArray();
             json.WriteEndObject();
+            if (json.BytesPending > FlushBytes)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

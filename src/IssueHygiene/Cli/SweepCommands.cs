@@ -88,7 +88,7 @@ public static class SweepCommands
             var paths = parse.GetValue(reportFile) ?? [];
             foreach (var path in paths)
             {
-                await File.WriteAllTextAsync(path, Render(result.Report, parse.GetValue(format) ?? FormatOf(path)), cancellationToken);
+                await WriteReportFileAsync(path, result.Report, parse.GetValue(format) ?? FormatOf(path), cancellationToken);
                 app.Error.WriteLine($"report written to {path}");
             }
 
@@ -121,6 +121,29 @@ public static class SweepCommands
         ".xml" => "junit",
         _ => "md",
     };
+
+    /// <summary>
+    /// Writes a report file. JSON and JUnit are streamed into the file as they are rendered (a 100,000-issue JSON report
+    /// is about 70 MB); Markdown is cut at a fixed length and written whole.
+    /// </summary>
+    public static async Task WriteReportFileAsync(string path, HygieneReport report, string format, CancellationToken cancellationToken)
+    {
+        if (format is not ("json" or "junit"))
+        {
+            await File.WriteAllTextAsync(path, Render(report, format), cancellationToken);
+            return;
+        }
+
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: false);
+        if (format == "json")
+        {
+            JsonReportRenderer.WriteReport(file, report);
+        }
+        else
+        {
+            JUnitReportRenderer.Write(file, report);
+        }
+    }
 
     public static string Render(HygieneReport report, string format) => format switch
     {
