@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -268,33 +269,19 @@ internal sealed record WebhookIntakeRun(string Store, int Connections, double Se
     /// <summary>This run's stored deliveries by status (pending, claimed, done, dead).</summary>
     private static async Task<Dictionary<string, long>> CountRowsAsync(string connectionString, string store, string run)
     {
-        const string Count = "SELECT status, COUNT(*) FROM deliveries WHERE idempotency_key LIKE @prefix GROUP BY status";
+        await using DbConnection connection = store == "postgres" ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status, COUNT(*) FROM deliveries WHERE idempotency_key LIKE @prefix GROUP BY status";
+        var prefix = command.CreateParameter();
+        prefix.ParameterName = "@prefix";
+        prefix.Value = $"wrk-{run}-%";
+        command.Parameters.Add(prefix);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (store == "postgres")
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(Count, connection);
-            command.Parameters.AddWithValue("@prefix", $"wrk-{run}-%");
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                counts[reader.GetString(0)] = reader.GetInt64(1);
-            }
-
-            return counts;
-        }
-
-        await using (var sqlite = new SqliteConnection(connectionString))
-        {
-            await sqlite.OpenAsync();
-            await using var command = new SqliteCommand(Count, sqlite);
-            command.Parameters.AddWithValue("@prefix", $"wrk-{run}-%");
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                counts[reader.GetString(0)] = reader.GetInt64(1);
-            }
+            counts[reader.GetString(0)] = reader.GetInt64(1);
         }
 
         return counts;
