@@ -77,14 +77,7 @@ public sealed partial class NativeExecutableTests(NativeExecutableFixture native
         };
         using var serve = await ServeProcess.StartAsync(ServeProcess.FreePort(), environment, native.Executable);
         using var http = new HttpClient { BaseAddress = new Uri(serve.Url), Timeout = TimeSpan.FromSeconds(5) };
-        var hook = new JsonObject
-        {
-            ["object_kind"] = "issue",
-            ["event_type"] = "issue",
-            ["user"] = new JsonObject { ["id"] = 1, ["username"] = "root", ["name"] = "Administrator" },
-            ["project"] = new JsonObject { ["id"] = project.Id, ["path_with_namespace"] = project.PathWithNamespace },
-            ["object_attributes"] = new JsonObject { ["id"] = id, ["iid"] = iid, ["project_id"] = project.Id, ["state"] = "opened", ["action"] = "open" },
-        }.ToJsonString();
+        var hook = IssueHookBody.Updated(project.Id, project.PathWithNamespace, id, iid, "Native executable: no milestone, no flow label");
 
         using (var response = await WebhookDeliveryClient.PostAsync(http, hook))
         {

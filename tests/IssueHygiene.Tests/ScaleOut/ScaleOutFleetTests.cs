@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using IssueHygiene.GitLabSimulator;
 using IssueHygiene.Storage.Deliveries;
 using IssueHygiene.Storage.Sweeps;
-
 using IssueHygiene.Tests.Serve;
 
 namespace IssueHygiene.Tests.ScaleOut;
@@ -88,7 +86,7 @@ public sealed class ScaleOutFleetTests
         await Parallel.ForEachAsync(Enumerable.Range(0, issues.Count * deliveriesPerIssue), new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (n, ct) =>
         {
             var issue = issues[n % issues.Count];
-            acknowledged.Add(await fleet.DeliverAsync(IssueHookBody(issue, projects[issue.ProjectId], n), ct));
+            acknowledged.Add(await fleet.DeliverAsync(IssueHookBody.Updated(issue.ProjectId, projects[issue.ProjectId], issue.Id, issue.Iid, $"edit {n}", issue.State), ct));
             onDelivered?.Invoke(Interlocked.Increment(ref sent));
         });
         return acknowledged;
@@ -102,23 +100,4 @@ public sealed class ScaleOutFleetTests
             Assert.Equal(DeliveryStatus.Done, (await fleet.Store.Deliveries.GetAsync(id))!.Status);
         }
     }
-
-    private static string IssueHookBody(IssueView issue, string projectPath, int n) => new JsonObject
-    {
-        ["object_kind"] = "issue",
-        ["event_type"] = "issue",
-        ["user"] = new JsonObject { ["id"] = 1, ["username"] = "root", ["name"] = "Administrator" },
-        ["project"] = new JsonObject { ["id"] = issue.ProjectId, ["path_with_namespace"] = projectPath },
-        ["object_attributes"] = new JsonObject
-        {
-            ["id"] = issue.Id,
-            ["iid"] = issue.Iid,
-            ["project_id"] = issue.ProjectId,
-            ["title"] = $"edit {n}",
-            ["state"] = issue.State,
-            ["action"] = "update",
-            ["created_at"] = "2026-11-23 06:00:00 UTC",
-            ["updated_at"] = "2026-11-23 09:00:00 UTC",
-        },
-    }.ToJsonString();
 }

@@ -70,7 +70,7 @@ public sealed class ServeCrashTests
 
                 try
                 {
-                    using var response = await WebhookDeliveryClient.PostAsync(http, IssueHookBody(project, id, iid, n));
+                    using var response = await WebhookDeliveryClient.PostAsync(http, IssueHookBody.Updated(project.Id, project.PathWithNamespace, id, iid, $"edit {n}"));
                     if (response.IsSuccessStatusCode)
                     {
                         var delivery = JsonNode.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None))!["delivery"]!.GetValue<long>();
@@ -112,23 +112,4 @@ public sealed class ServeCrashTests
 
         Assert.Equal(issues.Count, issues.Count(i => simulator.State.Notes(project.Id, i.Iid).Any(n => LintNote.IsLintNote(n.Body))));
     }
-
-    private static string IssueHookBody(SeededProject project, long id, long iid, int n) => new JsonObject
-    {
-        ["object_kind"] = "issue",
-        ["event_type"] = "issue",
-        ["user"] = new JsonObject { ["id"] = 1, ["username"] = "root", ["name"] = "Administrator" },
-        ["project"] = new JsonObject { ["id"] = project.Id, ["path_with_namespace"] = project.PathWithNamespace },
-        ["object_attributes"] = new JsonObject
-        {
-            ["id"] = id,
-            ["iid"] = iid,
-            ["project_id"] = project.Id,
-            ["title"] = $"edit {n}",
-            ["state"] = "opened",
-            ["action"] = "update",
-            ["created_at"] = "2026-11-23 06:00:00 UTC",
-            ["updated_at"] = "2026-11-23 09:00:00 UTC",
-        },
-    }.ToJsonString();
 }
