@@ -15,10 +15,10 @@ internal static class SerilogLevels
 {
     public const string SectionName = "Serilog:MinimumLevel";
 
-    /// <summary>Applies the configured levels; a value that is not a Serilog level is a <see cref="Hosting.UsageException"/> naming its key.</summary>
-    public static void Apply(LoggerConfiguration logging, IConfiguration configuration)
+    /// <summary>Applies levels read by <see cref="Read"/>.</summary>
+    public static void Apply(LoggerConfiguration logging, IReadOnlyList<(string? Source, LogEventLevel Level)> levels)
     {
-        foreach (var (source, level) in Read(configuration))
+        foreach (var (source, level) in levels)
         {
             if (source is null)
             {
@@ -31,7 +31,10 @@ internal static class SerilogLevels
         }
     }
 
-    /// <summary>The default level (source null) first, then one entry per overridden source.</summary>
+    /// <summary>
+    /// The default level (source null) first, then one entry per overridden source; a value that is not a Serilog level
+    /// is a <see cref="Hosting.UsageException"/> naming its key.
+    /// </summary>
     public static IReadOnlyList<(string? Source, LogEventLevel Level)> Read(IConfiguration configuration)
     {
         var levels = new List<(string?, LogEventLevel)>();

@@ -38,7 +38,7 @@ public static partial class ServeHost
         var management = new ManagementOptions();
         configuration.GetSection(ManagementOptions.SectionName).Bind(management);
         // Read once here so a bad log level is refused with one line before the host starts.
-        _ = SerilogLevels.Read(configuration);
+        var logLevels = SerilogLevels.Read(configuration);
         var problems = WebhookOptionsResolver.Validate(options.Webhook, PollingServiceCollectionExtensions.IsEnabled(configuration, options))
             .Concat(worker.Validate()).Concat(management.Validate()).ToList();
         if (problems.Count > 0)
@@ -61,7 +61,7 @@ public static partial class ServeHost
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebhookOptionsResolver.MaxBodyBytes);
-        builder.Services.AddSerilog((services, logging) => ConfigureSerilog(logging, configuration, services, settings));
+        builder.Services.AddSerilog((services, logging) => ConfigureSerilog(logging, logLevels, services, settings));
 
         var secrets = WebhookOptionsResolver.Secrets(options.Webhook);
         builder.Services.AddSingleton(settings.Time);
@@ -145,7 +145,7 @@ public static partial class ServeHost
         return body.ToJsonString();
     }
 
-    private static void ConfigureSerilog(LoggerConfiguration logging, IConfiguration configuration, IServiceProvider services, ServeSettings settings)
+    private static void ConfigureSerilog(LoggerConfiguration logging, IReadOnlyList<(string? Source, LogEventLevel Level)> logLevels, IServiceProvider services, ServeSettings settings)
     {
         logging
             .MinimumLevel.Information()
@@ -158,7 +158,7 @@ public static partial class ServeHost
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext();
-        SerilogLevels.Apply(logging, configuration);
+        SerilogLevels.Apply(logging, logLevels);
         if (settings.ConsoleLogs)
         {
             if (Console.IsErrorRedirected)
