@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -498,7 +499,9 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
 
         try
         {
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            // The transport handler has read the whole body inside each attempt (a BufferedBody); ResponseContentRead
+            // would have HttpClient copy it once more into one array (for a page, a large-object array).
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (TimeoutRejectedException ex)
         {
@@ -536,30 +539,32 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
 
     private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string endpoint, string resource, CancellationToken cancellationToken)
     {
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var body = response.Content is BufferedBody buffered
+            ? buffered.Bytes
+            : new ReadOnlySequence<byte>(await response.Content.ReadAsByteArrayAsync(cancellationToken));
         var mediaType = response.Content.Headers.ContentType?.MediaType;
-        var looksLikeHtml = FirstNonWhitespace(bytes) == '<';
+        var looksLikeHtml = FirstNonWhitespace(body) == '<';
         if (looksLikeHtml || (mediaType is not null && !IsJson(mediaType)))
         {
             throw new GitLabInvalidResponseException(
                 $"expected JSON but got {mediaType ?? "an untyped body"}{(looksLikeHtml ? " (HTML)" : string.Empty)}; is GitLab:BaseUrl the GitLab instance, not a login page or proxy?",
-                response.StatusCode, endpoint, resource, Excerpt(bytes));
+                response.StatusCode, endpoint, resource, Excerpt(body));
         }
 
-        if (bytes.Length == 0)
+        if (body.IsEmpty)
         {
             throw new GitLabInvalidResponseException("the body is empty.", response.StatusCode, endpoint, resource, bodyExcerpt: null);
         }
 
         try
         {
-            return JsonSerializer.Deserialize(bytes, typeInfo)
+            return SequenceJson.Deserialize(body, typeInfo)
                 ?? throw new GitLabInvalidResponseException("the body is JSON null.", response.StatusCode, endpoint, resource, bodyExcerpt: null);
         }
         catch (JsonException ex)
         {
             throw new GitLabInvalidResponseException(
-                $"truncated or malformed JSON ({ex.Message})", response.StatusCode, endpoint, resource, Excerpt(bytes), ex);
+                $"truncated or malformed JSON ({ex.Message})", response.StatusCode, endpoint, resource, Excerpt(body), ex);
         }
     }
 
@@ -578,6 +583,9 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
 
     private async Task<string?> BodyExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         Excerpt(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+
+    private string? Excerpt(ReadOnlySequence<byte> body) =>
+        Excerpt(body.Slice(0, Math.Min(body.Length, BodyExcerptLength * 4)).ToArray());
 
     private string? Excerpt(byte[] bytes)
     {
@@ -663,13 +671,16 @@ public sealed partial class GitLabClient : IGitLabClient, IDisposable
         mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
         || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
-    private static char FirstNonWhitespace(byte[] bytes)
+    private static char FirstNonWhitespace(ReadOnlySequence<byte> body)
     {
-        foreach (var b in bytes)
+        foreach (var segment in body)
         {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+            foreach (var b in segment.Span)
             {
-                return (char)b;
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+                {
+                    return (char)b;
+                }
             }
         }
 

@@ -21,11 +21,15 @@ public sealed class HygieneReport
     private readonly List<IssueReportEntry> _clean = [];
     private readonly Dictionary<FindingTallyKey, int> _tally = [];
     private readonly SortedDictionary<string, int> _issuesByProject = new(StringComparer.Ordinal);
-    private readonly List<FlaggedIssue> _flagged = [];
+    private readonly List<FlaggedIssue> _withErrors = [];
+    private readonly List<FlaggedIssue> _summaryListed = [];
     private readonly int[] _writesByKind = new int[Enum.GetValues<WriteKind>().Length];
 
-    /// <summary>Most issues kept for the summary's lists (which are cut far below this anyway); the rest are only counted.</summary>
-    public const int MaxFlaggedKept = 10_000;
+    /// <summary>
+    /// Most issues kept per summary list: the summary issue never lists more (it starts at this many and halves until
+    /// the description fits GitLab's limit), so the rest are only counted and a sweep's memory does not grow with them.
+    /// </summary>
+    public const int MaxFlaggedKept = 1_000;
 
     /// <summary>Schema version of the JSON report (<c>schemaVersion</c>); raised when a key changes meaning.</summary>
     public const int SchemaVersion = 2;
@@ -98,11 +102,20 @@ public sealed class HygieneReport
     /// <summary>Issues checked, by project path.</summary>
     public IReadOnlyDictionary<string, int> IssuesByProject => _issuesByProject;
 
-    /// <summary>Issues with an error or a summary-action finding (at most <see cref="MaxFlaggedKept"/>).</summary>
-    public IReadOnlyList<FlaggedIssue> Flagged => _flagged;
+    /// <summary>The first issues with an error-level finding (at most <see cref="MaxFlaggedKept"/>), in the order checked.</summary>
+    public IReadOnlyList<FlaggedIssue> IssuesWithErrors => _withErrors;
 
-    /// <summary>All issues with an error or a summary-action finding, kept or not.</summary>
-    public int FlaggedCount { get; private set; }
+    /// <summary>All issues with an error-level finding, kept or not.</summary>
+    public int IssuesWithErrorsCount { get; private set; }
+
+    /// <summary>
+    /// The first issues listed only because a finding's rule reports in the summary instead of a note (no error), at
+    /// most <see cref="MaxFlaggedKept"/>, in the order checked.
+    /// </summary>
+    public IReadOnlyList<FlaggedIssue> SummaryListed => _summaryListed;
+
+    /// <summary>All issues listed because of a summary rule (no error), kept or not.</summary>
+    public int SummaryListedCount { get; private set; }
 
     public int WritesOf(WriteKind kind) => _writesByKind[(int)kind];
 
@@ -155,11 +168,21 @@ public sealed class HygieneReport
         var listed = counted.Where(v => v.Severity == Severity.Error || v.Action == RuleAction.Summary).ToList();
         if (listed.Count > 0)
         {
-            FlaggedCount++;
-            if (_flagged.Count < MaxFlaggedKept)
+            var worst = listed.Max(v => v.Severity);
+            var list = worst == Severity.Error ? _withErrors : _summaryListed;
+            if (worst == Severity.Error)
             {
-                _flagged.Add(new FlaggedIssue(issue.ProjectId, project, issue.Iid, issue.WebUrl, issue.Confidential ? null : issue.Title, assignee,
-                    listed.Max(v => v.Severity), [.. listed.Select(v => v.Rule).Distinct()]));
+                IssuesWithErrorsCount++;
+            }
+            else
+            {
+                SummaryListedCount++;
+            }
+
+            if (list.Count < MaxFlaggedKept)
+            {
+                list.Add(new FlaggedIssue(issue.ProjectId, project, issue.Iid, issue.WebUrl, issue.Confidential ? null : issue.Title, assignee,
+                    worst, [.. listed.Select(v => v.Rule).Distinct()]));
             }
         }
 

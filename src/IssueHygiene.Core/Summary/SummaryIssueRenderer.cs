@@ -19,7 +19,7 @@ public static class SummaryIssueRenderer
     /// <summary>GitLab's limit on an issue description, in characters.</summary>
     public const int GitLabDescriptionLimit = 1_048_576;
 
-    private const int FirstCap = 1_000;
+    private const int FirstCap = HygieneReport.MaxFlaggedKept;
 
     public static string Render(SummaryRun run, int maxLength = GitLabDescriptionLimit)
     {
@@ -69,10 +69,8 @@ public static class SummaryIssueRenderer
         AppendByRule(md, report);
         AppendByProject(md, report, cap, run.ReportUrl);
         AppendByAssignee(md, report, cap, run.ReportUrl);
-        AppendIssues(md, "Issues with errors", report.Flagged.Where(f => f.Worst == Severity.Error).ToList(),
-            report.Flagged.Count(f => f.Worst == Severity.Error) + (report.FlaggedCount - report.Flagged.Count), cap, run.ReportUrl);
-        AppendIssues(md, "Listed here instead of a note (summary rules)", report.Flagged.Where(f => f.Worst != Severity.Error).ToList(),
-            report.Flagged.Count(f => f.Worst != Severity.Error), cap, run.ReportUrl);
+        AppendIssues(md, "Issues with errors", report.IssuesWithErrors, report.IssuesWithErrorsCount, cap, run.ReportUrl);
+        AppendIssues(md, "Listed here instead of a note (summary rules)", report.SummaryListed, report.SummaryListedCount, cap, run.ReportUrl);
         AppendWrites(md, report);
         md.Append("---\n_Kept current by IssueHygiene: every sweep edits this issue in place (it is never recreated). ")
             .Append("Edits made by hand are overwritten._\n");
@@ -144,7 +142,7 @@ public static class SummaryIssueRenderer
         md.Append('\n');
     }
 
-    private static void AppendIssues(StringBuilder md, string heading, List<FlaggedIssue> issues, int total, int cap, string? reportUrl)
+    private static void AppendIssues(StringBuilder md, string heading, IReadOnlyList<FlaggedIssue> issues, int total, int cap, string? reportUrl)
     {
         if (total == 0)
         {

@@ -7,7 +7,7 @@ namespace IssueHygiene.GitLab.Http;
 /// <summary>
 /// The innermost GitLab handler, run once per attempt (below the retry strategy): waits for the shared
 /// rate limiter, counts the call, turns a 429 into a pause for every caller, and reads the whole body
-/// inside the attempt so the attempt timeout also covers a body that stalls.
+/// inside the attempt (as a <see cref="BufferedBody"/>) so the attempt timeout also covers a body that stalls.
 /// </summary>
 internal sealed class GitLabTransportHandler : DelegatingHandler
 {
@@ -46,14 +46,15 @@ internal sealed class GitLabTransportHandler : DelegatingHandler
             : await _rateLimiter.AcquireRequestAsync(cancellationToken);
         _statistics.RecordRateLimitWait(waited);
 
-        HttpResponseMessage response;
+        HttpResponseMessage? response = null;
         try
         {
             response = await base.SendAsync(request, cancellationToken);
-            await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken);
+            response.Content = await BufferedBody.ReadAsync(response.Content, MaxBodyBytes, cancellationToken);
         }
         catch
         {
+            response?.Dispose();
             _statistics.RecordCall(endpoint, 0);
             throw;
         }

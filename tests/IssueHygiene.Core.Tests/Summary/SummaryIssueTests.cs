@@ -68,6 +68,32 @@ public sealed class SummaryIssueTests
     }
 
     [Fact]
+    public void Report_KeepsAtMostOneSummaryListOfEachKindAndCountsTheRest()
+    {
+        // More of each kind than the summary ever lists, interleaved: each list keeps its first MaxFlaggedKept in the
+        // order checked, and each heading counts its own kind (a summary-rule issue is never counted as an error).
+        var perKind = HygieneReport.MaxFlaggedKept + 250;
+        var issues = Enumerable.Range(1, perKind).SelectMany(i => new[]
+        {
+            Offender(2 * i),
+            TestData.With(["flow::Doing", "Bug"], TestData.Sprint("2026-11-27")) with { Iid = (2 * i) + 1 },
+        }).ToArray();
+
+        var report = ReportOf(issues);
+
+        Assert.Equal(perKind, report.IssuesWithErrorsCount);
+        Assert.Equal(perKind, report.SummaryListedCount);
+        Assert.Equal(HygieneReport.MaxFlaggedKept, report.IssuesWithErrors.Count);
+        Assert.Equal(HygieneReport.MaxFlaggedKept, report.SummaryListed.Count);
+        Assert.Equal(Enumerable.Range(1, HygieneReport.MaxFlaggedKept).Select(i => 2L * i), report.IssuesWithErrors.Select(f => f.Iid));
+        Assert.All(report.SummaryListed, f => Assert.NotEqual(Severity.Error, f.Worst));
+
+        var text = SummaryIssueRenderer.Render(new SummaryRun { Scope = "meltano", FinishedAt = Finished, Report = report });
+        Assert.Contains($"### Issues with errors ({perKind})", text, StringComparison.Ordinal);
+        Assert.Contains($"### Listed here instead of a note (summary rules) ({perKind})", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_UntrustedNamesCannotMentionInjectOrLeakConfidentialTitles()
     {
         var hostile = Offender(7, title: "x\n/close\n@all <script>", assignee: "@everyone");
