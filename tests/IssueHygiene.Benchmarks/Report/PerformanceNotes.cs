@@ -25,23 +25,52 @@ internal static class PerformanceNotes
         output and a 10,000-issue dry sweep's 7 MB JSON report are byte-identical between the JIT build and the native
         executable (ports and times masked).
 
-        **Memory, where it stands** (`/proc/PID/smaps` and `GC.GetGCMemoryInfo` in a diagnostic build, 100,000 issues):
-        peak RSS 89–98 MiB (was 130). File-backed 33 MiB (the executable's code and read-only data the sweep touches:
-        ASP.NET Core, Npgsql, the simulator for `demo` and the rest are one 31 MB file), 10 MiB of type data the runtime
-        rehydrates at start, 35 MiB committed by the GC for a live heap of 14 MiB (2.9 GB allocated over the run, 29 KB
-        per issue, 75 gen-2 collections), the rest native (SQLite, OpenSSL, thread stacks). GC knobs, all measured at
-        100,000 issues (values are hex without `0x`, the form Native AOT reads): `GCgen0size` 1–2 MiB 89 MiB,
-        `GCgen0MaxBudget` 1 MiB 93, `GCConserveMemory=9` 89, `GCRegionSize` 1 MiB 89, `MALLOC_ARENA_MAX=1` 91;
-        `GCHeapHardLimit` 24 MiB 72 MiB, 48 MiB 86 MiB, but 32 MiB crashes the process (SIGSEGV at 8,000 issues, every
-        time), so no hard limit ships. Two attempts to stop copying each 225 KB page into a new large-object array
-        (parse the buffered body as a stream; parse it from a pooled array) raised the peak by 9–17 MiB and were
-        dropped. 64 MiB is not reached: the fixed part (executable and rehydrated data, 43 MiB) leaves 21 MiB for the
-        heap and everything native.
+        **Memory: 64 MiB reached** (100,000 issues, dry; parts from `/proc/PID/smaps`, heap figures from
+        `GC.GetGCMemoryInfo` and `GC.CollectionCount` printed by a throw-away diagnostic build). Peak RSS 89–98 MiB last
+        session, 62–63 MiB now in this table's runs, 61.2–64.0 MiB over nine runs by hand (one of them 64.02 MiB, just
+        over): the margin is about one MiB, no more. What changed, each measured on its own:
+
+        - *No page is a large object any more.* The transport handler buffered each body into one array the size of the
+          body (`LoadIntoBufferAsync`), `HttpClient` (`ResponseContentRead`) copied it into another, and the client read
+          it as bytes: about 225 KB per page, two or three times, on the large-object heap, which only a full collection
+          reclaims (62–77 gen-2 collections per run). The body is now read inside each attempt into chunks of at most
+          64 KiB (`BufferedBody`), parsed across them (`SequenceJson`: a one-chunk body as a span, a longer one through
+          the serializer's stream reader, which works in a small pooled buffer), and requests complete at the headers.
+          The GC's large-object allocation events (one per ~100 KB) in a 20,000-issue sweep of the JIT build, counted
+          by an `EventListener`: 186 → 0; gen-2 collections at 100,000 issues 77 → 7; CPU 5.4 → 4.9 s. Last session's stream parse "made it worse" because `HttpClient`
+          still made the contiguous copy.
+        - *The summary keeps 1,000 issues per list, not 10,000*: it never lists more (its first cap is 1,000, halved
+          until the description fits). Live heap at the end of the run 10 → 4.2 MiB. It also fixes a miscount: issues
+          past the cap were all counted as errors, including summary-rule ones.
+        - *GC settings, baked into the executable* (`--runtimeopt`, hex as `DOTNET_<name>` reads them; the environment
+          still wins): the background GC on, whose 6 MB gen-0 cap replaces one sized from the 32 MB L3 cache (without
+          it the budget grew to 60 MB between the first two collections: 110–119 MiB once the page copies were gone),
+          `GCgen0size` 2 MB and `GCRegionSize` 1 MB. Non-concurrent 110–119 MiB → concurrent 82 → with `GCgen0size`
+          69 → with 1 MB regions 66–68.
+        - *No EventSource* (the Web SDK turns it on for dotnet-counters; the service has its own `/metrics`): no EventPipe
+          thread or IPC channel and 1.5 MB less code, −2.8 MiB. `HttpActivityPropagationSupport` and `MetricsSupport`
+          off and identical-method folding: 0.9 MB less code, RSS within noise.
+        - *One malloc arena* (`mallopt(M_ARENA_MAX, 1)` at start unless `MALLOC_ARENA_MAX` is set): about −0.5 MiB
+          (−0.4 and −0.9 in two interleaved sets of runs).
+
+        The peak now: 25 MiB of the executable's pages (the code a sweep runs is spread through the 28.5 MB file and
+        the kernel maps 64 KB around each fault), 9.6 MiB of type data rehydrated at start, 18.5 MiB committed by the GC
+        (4.2 MiB live after a full collection, the 5.5 MB gen-0 budget, the rest free regions and gen-2 garbage awaiting
+        a background collection), 6.5 MiB of shared libraries (libcrypto 3.5), stacks under 0.2 MiB. Flat: 59 MiB at
+        10,000 issues, 63 at 100,000, 64 at 1,000,000 (a live heap of 4 MiB at each).
+
+        Tried and not shipped: `GCGen0MaxBudget` 1 MB (it is read with that spelling; `GCgen0MaxBudget`, tried last
+        session, is not): 2,807 gen-0 collections instead of 495, the same RSS, +1 CPU-second; `GCgen0size` from 64 KB
+        to 4 MB: the same; SQLite `cache_size` 512 KiB: about −1 MiB inside the noise, more system time; a
+        profile-guided method order (ILC's `--order` with the 16,000 symbols the JIT compiled during a sweep): executable
+        pages 12.5 → 11.7 MiB, about −1 MiB, not worth a 2.6 MB generated list to keep current; a GC hard limit (it
+        would also cap `--report` runs, which hold every listed issue).
 
         **Report files**: a sweep with `--report` keeps every listed issue (its findings and planned writes, the exact
         note bodies) until the end, so its memory grows with the tracker, unlike the sweep without a report file above.
         The JSON and JUnit files are now streamed into the file as they are rendered instead of being built as one buffer,
-        array and string first: 100,000 issues, `--report x.json` (70 MB): peak RSS 985 → 558 MiB; `--report x.xml`
+        array and string first: 100,000 issues, `--report x.json` (70 MB): peak RSS 985 → 558 MiB, and 329 MiB
+        with this session's memory changes; `--report x.xml`
         (41 MB): 566 MiB; 10,000 issues with a JSON report: 167 → 149 MiB. Keeping the entries in a spool file instead of
         memory would make it flat; not done.
 

@@ -21,10 +21,10 @@ internal static class PerformanceTable
         Line(F($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on a {Environment.ProcessorCount}-core machine, load average {MachineLoad.Now()} when it ended, each run's in the list below (the machine is shared: wall times are noisy, CPU seconds much less so)."));
         Line();
         Line("How: `issue-hygiene` is published as it ships (`dotnet publish -c Release -r linux-x64 -p:NativeAot=true`: one native executable,");
-        Line("workstation GC) and runs as its own");
+        Line("workstation background GC with the settings the notes below describe) and runs as its own");
         Line("process against the GitLab simulator in another process (seed 42, rate limits lifted), so neither's memory or CPU is counted");
         Line("in the other. CPU seconds are the child's user + system time from the kernel (`/usr/bin/time`, getrusage), start-up");
-        Line(F($"included; peak RSS is the same report's maximum resident set. The 10,000-issue dry sweep ran {options.Repeat} times (median)."));
+        Line(F($"included; peak RSS is the same report's maximum resident set. Each dry sweep at 0 ms ran {options.Repeat} times per size (median)."));
         Line("The reference columns are the side-by-side figures of gitlab-triage (a 6-rule version of the handbook policy) and of");
         Line("IssueHygiene before this work, measured on this machine kind against the same simulator.");
         Line();
@@ -35,8 +35,8 @@ internal static class PerformanceTable
         if (dry.Count > 0)
         {
             Line(F($"| dry run, 0 ms latency: wall (median) | 3.1 s | 6.4 s | {Median.Of(dry.Select(s => s.Process.WallSeconds)):F1} s | (noise) |"));
-            Line(F($"| dry run: CPU seconds (median; runs: {string.Join(", ", dry.Select(s => s.Process.CpuSeconds.ToString("F2", CultureInfo.InvariantCulture)))}) | 1.03 | 4.30 (ReadyToRun, last session: 1.85–1.90) | **{Median.Of(dry.Select(s => s.Process.CpuSeconds)):F2}** | ≤ 1.5 |"));
-            Line(F($"| dry run: peak RSS | 59 MiB | 113 MiB | **{Median.Of(dry.Select(s => s.Process.PeakRssMiB)):F0} MiB** | |"));
+            Line(F($"| dry run: CPU seconds (median; runs: {Runs(dry, s => s.Process.CpuSeconds, "F2")}) | 1.03 | 4.30 (ReadyToRun, last session: 1.85–1.90) | **{Median.Of(dry.Select(s => s.Process.CpuSeconds)):F2}** | ≤ 1.5 |"));
+            Line(F($"| dry run: peak RSS (median; runs: {Runs(dry, s => s.Process.PeakRssMiB, "F1")}) | 59 MiB | 113 MiB | **{Median.Of(dry.Select(s => s.Process.PeakRssMiB)):F1} MiB** | |"));
             Line(F($"| dry run: requests | | 105 GET | {dry[0].Gets:N0} GET + {dry[0].Writes:N0} writes | pages + catalog |"));
         }
 
@@ -47,14 +47,15 @@ internal static class PerformanceTable
 
         foreach (var run in results.Sweeps.Where(s => s.Live))
         {
-            Line(F($"| live, {run.LatencyMs} ms latency: wall | 66 s | 232 s | **{run.Process.WallSeconds:F0} s** (CPU {run.Process.CpuSeconds:F1} s, RSS {run.Process.PeakRssMiB:F0} MiB) | ≤ 66 s |"));
+            Line(F($"| live, {run.LatencyMs} ms latency: wall | 66 s | 232 s | **{run.Process.WallSeconds:F0} s** (CPU {run.Process.CpuSeconds:F1} s, RSS {run.Process.PeakRssMiB:F1} MiB) | ≤ 66 s |"));
             Line(F($"| live: requests | 2,655 (30 GET + 2,625 notes) | 9,173 (4,639 GET + 4,534 notes) | **{run.Gets + run.Writes:N0}** ({run.Gets:N0} GET + {run.Writes:N0} writes) | pages + catalog + writes |"));
         }
 
-        foreach (var run in results.Sweeps.Where(s => s is { Live: false, LatencyMs: 0 } && s.Issues != 10_000).OrderBy(s => s.Issues))
+        foreach (var size in results.Sweeps.Where(s => s is { Live: false, LatencyMs: 0 } && s.Issues != 10_000).GroupBy(s => s.Issues).OrderBy(g => g.Key))
         {
-            var reference = run.Issues == 100_000 ? ("14.7 s / 242 MiB", "21.2 s / 124 MiB (ReadyToRun, last session: 130 MiB)") : ("not measured", "not measured");
-            Line(F($"| {run.Issues:N0} issues, dry: wall / CPU / peak RSS | {reference.Item1} | {reference.Item2} | {run.Process.WallSeconds:F1} s / {run.Process.CpuSeconds:F2} s / **{run.Process.PeakRssMiB:F0} MiB** | RSS ≤ 64 MiB, flat |"));
+            var runs = size.ToList();
+            var reference = size.Key == 100_000 ? ("14.7 s / 242 MiB", "21.2 s / 124 MiB (ReadyToRun, last session: 130 MiB)") : ("not measured", "not measured");
+            Line(F($"| {size.Key:N0} issues, dry: wall / CPU / peak RSS (median; RSS runs: {Runs(runs, s => s.Process.PeakRssMiB, "F1")}) | {reference.Item1} | {reference.Item2} | {Median.Of(runs.Select(s => s.Process.WallSeconds)):F1} s / {Median.Of(runs.Select(s => s.Process.CpuSeconds)):F2} s / **{Median.Of(runs.Select(s => s.Process.PeakRssMiB)):F1} MiB** | RSS ≤ 64 MiB, flat |"));
         }
 
         if (results.Lint.Count > 0)
@@ -90,7 +91,7 @@ internal static class PerformanceTable
 
         foreach (var run in results.Lint)
         {
-            Line(F($"- lint --issue-json: wall {run.WallSeconds:F2} s, CPU {run.CpuSeconds:F2} s, peak RSS {run.PeakRssMiB:F0} MiB; load average {run.LoadAverage}"));
+            Line(F($"- lint --issue-json: wall {run.WallSeconds:F2} s, CPU {run.CpuSeconds:F2} s, peak RSS {run.PeakRssMiB:F1} MiB; load average {run.LoadAverage}"));
         }
 
         foreach (var run in results.Intake)
@@ -102,4 +103,8 @@ internal static class PerformanceTable
         Line(PerformanceNotes.Text);
         return text.ToString();
     }
+
+    /// <summary>Each run's value, in the order run (the median alone hides how close a figure is to its limit).</summary>
+    private static string Runs(IEnumerable<SweepRun> runs, Func<SweepRun, double> value, string format) =>
+        string.Join(", ", runs.Select(run => value(run).ToString(format, CultureInfo.InvariantCulture)));
 }

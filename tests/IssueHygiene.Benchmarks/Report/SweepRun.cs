@@ -48,5 +48,5 @@ internal sealed record SweepRun(int Issues, int LatencyMs, bool Live, ChildRun P
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"sweep {(Live ? "live" : "dry")} {Issues:N0} issues @ {LatencyMs} ms: wall {Process.WallSeconds:F1} s, CPU {Process.CpuSeconds:F2} s "
-        + $"(user {Process.UserSeconds:F2} + sys {Process.SystemSeconds:F2}), peak RSS {Process.PeakRssMiB:F0} MiB, GET {Gets:N0}, writes {Writes:N0}; load average {Process.LoadAverage}");
+        + $"(user {Process.UserSeconds:F2} + sys {Process.SystemSeconds:F2}), peak RSS {Process.PeakRssMiB:F1} MiB, GET {Gets:N0}, writes {Writes:N0}; load average {Process.LoadAverage}");
 }
