@@ -1,7 +1,7 @@
 using IssueHygiene.Cli;
 using IssueHygiene.Hosting;
 
-MallocArenas.LimitToOne();
+_ = MallocArenas.LimitToOne();
 using var interruption = ProcessInterruption.Register();
 var app = new CliApp(Console.Out, Console.Error, TimeProvider.System)
 {

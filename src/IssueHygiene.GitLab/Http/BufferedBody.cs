@@ -6,9 +6,9 @@ namespace IssueHygiene.GitLab.Http;
 /// <summary>
 /// A GitLab response body read whole, held in chunks of at most 64 KiB. <see cref="HttpContent.LoadIntoBufferAsync()"/>
 /// keeps one contiguous array the size of the body, and reading it as bytes copies it again: for a page of 100 issues
-/// (about 225 KB) that is two arrays on the large-object heap per page, which only a full collection reclaims — a
-/// 100,000-issue sweep made 77 of them and kept 9 MiB of such arrays committed. Chunks stay below the large-object
-/// threshold and die young; JSON is read from them as one <see cref="ReadOnlySequence{T}"/>.
+/// (about 225 KB) those are large objects, which only a full collection reclaims (a 100,000-issue dry sweep ran 77 full
+/// collections and kept 9 MiB of such arrays committed). Chunks stay below the large-object threshold and die young;
+/// JSON is read from them as one <see cref="ReadOnlySequence{T}"/> (<see cref="Json.SequenceJson"/>).
 /// </summary>
 internal sealed class BufferedBody : HttpContent
 {
