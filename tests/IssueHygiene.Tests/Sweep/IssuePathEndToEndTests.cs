@@ -73,9 +73,7 @@ public sealed partial class IssuePathEndToEndTests
     public async Task Sweep_IssuesDeletedMidSweep_RecordedAsGoneAndTheSweepGoesOn()
     {
         await using var harness = await SweepHarness.StartAsync(issues: 40, seed: 9);
-        var offenders = harness.Simulator.State.Issues()
-            .Where(i => i.State == "opened" && Evaluator.Evaluate(Snapshot(i), DateTimeOffset.UtcNow).Violations.Any(v => v.InLintNote))
-            .Select(i => (i.ProjectId, i.Iid)).ToList();
+        var offenders = OpenIssuesNeedingANote(harness);
         Assert.True(offenders.Count > 5);
         await using var services = await ServicesAsync(harness, dryRun: false);
         var deleted = new List<(long ProjectId, long Iid)>();
@@ -147,9 +145,7 @@ public sealed partial class IssuePathEndToEndTests
     public async Task Sweep_OneIssuesNoteUnanswered_ThatIssueFailedAndTheSweepGoesOn()
     {
         await using var harness = await SweepHarness.StartAsync(issues: 40, seed: 9);
-        var offenders = harness.Simulator.State.Issues()
-            .Where(i => i.State == "opened" && Evaluator.Evaluate(Snapshot(i), DateTimeOffset.UtcNow).Violations.Any(v => v.InLintNote))
-            .Select(i => (i.ProjectId, i.Iid)).ToList();
+        var offenders = OpenIssuesNeedingANote(harness);
         var victim = offenders[offenders.Count / 2];
         var unanswered = new UnansweredNotesHandler(path => path == $"/api/v4/projects/{victim.ProjectId}/issues/{victim.Iid}/notes");
         await using var services = await ServicesAsync(harness, dryRun: false, gitLabInFront: unanswered);
@@ -170,8 +166,7 @@ public sealed partial class IssuePathEndToEndTests
     public async Task Sweep_GitLabAnswersNoWriteAtAll_StopsAfterAFewIssuesInARow()
     {
         await using var harness = await SweepHarness.StartAsync(issues: 40, seed: 9);
-        var offenders = harness.Simulator.State.Issues()
-            .Count(i => i.State == "opened" && Evaluator.Evaluate(Snapshot(i), DateTimeOffset.UtcNow).Violations.Any(v => v.InLintNote));
+        var offenders = OpenIssuesNeedingANote(harness).Count;
         var unanswered = new UnansweredNotesHandler(path => path.EndsWith("/notes", StringComparison.Ordinal));
         await using var services = await ServicesAsync(harness, dryRun: false, gitLabInFront: unanswered);
 
@@ -238,6 +233,12 @@ public sealed partial class IssuePathEndToEndTests
 
         return requests;
     }
+
+    /// <summary>The open issues of the simulated tracker whose findings call for a lint note, as (project, iid).</summary>
+    private static List<(long ProjectId, long Iid)> OpenIssuesNeedingANote(SweepHarness harness) =>
+        harness.Simulator.State.Issues()
+            .Where(i => i.State == "opened" && Evaluator.Evaluate(Snapshot(i), DateTimeOffset.UtcNow).Violations.Any(v => v.InLintNote))
+            .Select(i => (i.ProjectId, i.Iid)).ToList();
 
     private static IssueSnapshot Snapshot(IssueView issue) => new()
     {
