@@ -30,7 +30,7 @@ public sealed class PollingEndToEndTests
         }
 
         var watermarkKey = IssuePoller.WatermarkKey(GroupScope(harness.Simulator));
-        Assert.True(await Eventually.HoldsAsync(async () => await harness.Store.Watermarks.GetAsync(watermarkKey) is not null, TimeSpan.FromSeconds(10)), "no first poll");
+        Assert.True(await Eventually.HoldsAsync(async () => await harness.Store.Watermarks.GetAsync(watermarkKey) is not null, Patience), "no first poll");
 
         var iid = await OpenIssueAsync(harness, "Pipeline fails on Mondays", labels: "Bug,Extract");
         var changed = DateTimeOffset.UtcNow;
@@ -51,11 +51,11 @@ public sealed class PollingEndToEndTests
     {
         await using var harness = await ServeHarness.StartAsync(configure: PollEvery(TimeSpan.FromMilliseconds(300), c => c.Remove("Webhook:Secrets:0")), registerHook: false);
         var iid = await OpenIssueAsync(harness, "Help me", labels: "Extract");
-        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).Count == 1, TimeSpan.FromSeconds(10)), "no sticky note");
+        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).Count == 1, Patience), "no sticky note");
 
         await harness.CommentAsync(iid, "@issue-hygiene-bot help", "reporter-user");
 
-        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).SingleOrDefault()?.Body.Contains("**Answers**", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(10)), "the command was not read by the poll");
+        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).SingleOrDefault()?.Body.Contains("**Answers**", StringComparison.Ordinal) == true, Patience), "the command was not read by the poll");
         var note = Assert.Single(harness.LintNotes(iid)).Body;
         Assert.Contains("@bot waive RULE [until YYYY-MM-DD] [reason]", note, StringComparison.Ordinal);
         // Settled: the note's own edit has been polled and evaluated (queue empty after more polls); from then on, polls write nothing.
@@ -72,12 +72,12 @@ public sealed class PollingEndToEndTests
     {
         await using var harness = await ServeHarness.StartAsync(configure: PollEvery(TimeSpan.FromMilliseconds(300), c => c.Remove("Webhook:Secrets:0")), registerHook: false);
         var iid = await OpenIssueAsync(harness, "Deploy fails", labels: "Extract");
-        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).Count == 1, TimeSpan.FromSeconds(10)), "no sticky note");
+        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).Count == 1, Patience), "no sticky note");
 
         // A comment that addresses nobody: the handbook's secrets procedure acts on it all the same.
         await harness.CommentAsync(iid, $"here is my config: token={new Secrets.TestSecrets(1907).GitLabToken()}", "reporter-user");
 
-        await Eventually.AssertAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.Confidential, TimeSpan.FromSeconds(15), "the poll read the comment and the issue was contained");
+        await Eventually.AssertAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.Confidential, Patience, "the poll read the comment and the issue was contained");
         Assert.Single(harness.LintNotes(iid));
     }
 
@@ -86,11 +86,11 @@ public sealed class PollingEndToEndTests
     {
         await using var harness = await ServeHarness.StartAsync(configure: PollEvery(TimeSpan.FromMilliseconds(300)), registerHook: false);
         var iid = await OpenIssueAsync(harness, "Echo me", labels: "Bug,Extract");
-        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).Count == 1 && harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", TimeSpan.FromSeconds(10)));
+        Assert.True(await Eventually.HoldsAsync(() => harness.LintNotes(iid).Count == 1 && harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", Patience));
 
         // The fix bumped updated_at: the next poll queues that version, the worker finds nothing to do, and from then on
         // every poll lists the issue again (overlap window) without queueing it.
-        var settled = await Eventually.HoldsAsync(async () => (await harness.Store.Deliveries.GetCountsAsync()).Depth == 0 && await EvaluationsAsync(harness) >= 2, TimeSpan.FromSeconds(10));
+        var settled = await Eventually.HoldsAsync(async () => (await harness.Store.Deliveries.GetCountsAsync()).Depth == 0 && await EvaluationsAsync(harness) >= 2, Patience);
         Assert.True(settled, "the write's own version was never evaluated");
         await PollsAsync(harness, 3);
         await harness.WaitForQuietAsync();
@@ -164,7 +164,7 @@ public sealed class PollingEndToEndTests
         Assert.True(recovered.Succeeded, recovered.Error);
         Assert.Equal(1, recovered.Queued);
         Assert.True(await harness.Store.Watermarks.GetAsync(key) > before);
-        Assert.True(await Eventually.HoldsAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", TimeSpan.FromSeconds(10)));
+        Assert.True(await Eventually.HoldsAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", Patience));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class PollingEndToEndTests
     {
         await using var harness = await ServeHarness.StartAsync(issues: 30, configure: PollEvery(Interval), registerHook: false);
         var watermarkKey = IssuePoller.WatermarkKey(GroupScope(harness.Simulator));
-        Assert.True(await Eventually.HoldsAsync(async () => await harness.Store.Watermarks.GetAsync(watermarkKey) is not null, TimeSpan.FromSeconds(10)), "no first poll");
+        Assert.True(await Eventually.HoldsAsync(async () => await harness.Store.Watermarks.GetAsync(watermarkKey) is not null, Patience), "no first poll");
         await harness.WaitForQuietAsync();
         await harness.Host.StopAsync();
 
@@ -193,9 +193,9 @@ public sealed class PollingEndToEndTests
         await restarted.StartAsync();
         try
         {
-            Assert.True(await Eventually.HoldsAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", TimeSpan.FromSeconds(10)), "the update made while down was missed");
+            Assert.True(await Eventually.HoldsAsync(() => harness.Simulator.State.Issue(harness.ProjectId, iid)!.MilestoneTitle == "Backlog", Patience), "the update made while down was missed");
             var store = restarted.Services.GetRequiredService<IHygieneStore>();
-            Assert.True(await Eventually.HoldsAsync(async () => (await store.Deliveries.GetCountsAsync()).Depth == 0, TimeSpan.FromSeconds(10)));
+            Assert.True(await Eventually.HoldsAsync(async () => (await store.Deliveries.GetCountsAsync()).Depth == 0, Patience));
         }
         finally
         {
@@ -218,7 +218,7 @@ public sealed class PollingEndToEndTests
 
         // A tidy issue: evaluating it writes nothing, so its updated_at stays and nothing but this change is evaluated.
         var iid = await OpenIssueAsync(harness, "Already tidy", labels: "Bug,Extract,flow::Triage", milestoneId: backlog);
-        var polled = await Eventually.HoldsAsync(() => harness.Logs.Events.Any(e => e.MessageTemplate.Text.StartsWith("Poll queued delivery", StringComparison.Ordinal) && e.Properties["Iid"].ToString() == iid.ToString(System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromSeconds(5));
+        var polled = await Eventually.HoldsAsync(() => harness.Logs.Events.Any(e => e.MessageTemplate.Text.StartsWith("Poll queued delivery", StringComparison.Ordinal) && e.Properties["Iid"].ToString() == iid.ToString(System.Globalization.CultureInfo.InvariantCulture)), Patience);
         Assert.True(polled, "the poll did not queue the change");
         await harness.WaitForQuietAsync();
         // Past the debounce (1.5 s) by several polls: the webhook's delivery and any later poll had their chance to queue it again.

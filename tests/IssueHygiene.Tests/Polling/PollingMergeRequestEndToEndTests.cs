@@ -21,7 +21,7 @@ public sealed class PollingMergeRequestEndToEndTests
     {
         await using var harness = await ServeHarness.StartAsync(configure: PollEvery(Interval, c => c.Remove("Webhook:Secrets:0")), registerHook: false);
         var key = MergeRequestPoller.WatermarkKey(GroupScope(harness.Simulator));
-        Assert.True(await Eventually.HoldsAsync(async () => await harness.Store.Watermarks.GetAsync(key) is not null, TimeSpan.FromSeconds(10)), "no first MR poll");
+        Assert.True(await Eventually.HoldsAsync(async () => await harness.Store.Watermarks.GetAsync(key) is not null, Patience), "no first MR poll");
 
         harness.Simulator.PushBranch(harness.ProjectId, "polled", "src/meltano/core/runner.py");
         using var developer = harness.Simulator.CreateClient(sudo: SeededUsers.Developer);
@@ -30,19 +30,19 @@ public sealed class PollingMergeRequestEndToEndTests
         var iid = (await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["iid"]!.GetValue<long>();
         (await developer.PutAsync($"api/v4/projects/{harness.ProjectId}/merge_requests/{iid}/merge", null)).EnsureSuccessStatusCode();
 
-        Assert.True(await Eventually.HoldsAsync(() => StickyNotes(harness, iid).Count == 1, TimeSpan.FromSeconds(10)), "the merged MR got no note from the poll");
+        Assert.True(await Eventually.HoldsAsync(() => StickyNotes(harness, iid).Count == 1, Patience), "the merged MR got no note from the poll");
         Assert.Contains("`mr-self-merged`", StickyNotes(harness, iid)[0], StringComparison.Ordinal);
 
         using var reporter = harness.Simulator.CreateClient(sudo: SeededUsers.Reporter);
         (await reporter.PostAsJsonAsync($"api/v4/projects/{harness.ProjectId}/merge_requests/{iid}/notes", new { body = $"@{SeededUsers.Bot} explain" })).EnsureSuccessStatusCode();
 
         Assert.True(
-            await Eventually.HoldsAsync(() => StickyNotes(harness, iid).SingleOrDefault()?.Contains("**Every rule checked**", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(10)),
+            await Eventually.HoldsAsync(() => StickyNotes(harness, iid).SingleOrDefault()?.Contains("**Every rule checked**", StringComparison.Ordinal) == true, Patience),
             "the MR comment was not read by the poll");
         Assert.Contains("| ❌ failed | `mr-self-merged` |", Assert.Single(StickyNotes(harness, iid)), StringComparison.Ordinal);
         Assert.Empty(harness.Simulator.WebhookDeliveries);
         // The command ran once: one answer written, however many polls listed the MR since.
-        Assert.True(await Eventually.HoldsAsync(async () => (await harness.Store.Deliveries.GetCountsAsync()).Depth == 0, TimeSpan.FromSeconds(10)));
+        Assert.True(await Eventually.HoldsAsync(async () => (await harness.Store.Deliveries.GetCountsAsync()).Depth == 0, Patience));
         var audit = await harness.Store.Audit.QueryAsync(new Storage.Audit.AuditQuery { ProjectId = harness.ProjectId });
         Assert.Equal(2, audit.Count(a => a.Entry.Detail?.StartsWith($"merge request !{iid}:", StringComparison.Ordinal) == true));
     }

@@ -17,7 +17,7 @@ public sealed class PollingReplicaTests
     public async Task TwoReplicas_OneHoldsTheLease_OnlyItPollsUntilItStops()
     {
         await using var first = await ServeHarness.StartAsync(configure: PollEvery(Interval), registerHook: false);
-        Assert.True(await Eventually.HoldsAsync(async () => await first.Store.Leases.GetAsync(PollingService.LeaseName) is not null, TimeSpan.FromSeconds(10)), "the first replica never took the lease");
+        Assert.True(await Eventually.HoldsAsync(async () => await first.Store.Leases.GetAsync(PollingService.LeaseName) is not null, Patience), "the first replica never took the lease");
 
         var configuration = ServeHarness.BaseConfiguration(first.Simulator, first.StorePath);
         PollEvery(Interval)(configuration);
@@ -32,19 +32,23 @@ public sealed class PollingReplicaTests
         await second.StartAsync();
         try
         {
-            Assert.True(await Eventually.HoldsAsync(() => Count(secondLogs, "Poll skipped") >= 5, TimeSpan.FromSeconds(10)), "the second replica did not keep out");
+            Assert.True(await Eventually.HoldsAsync(() => Count(secondLogs, "Poll skipped") >= 5, Patience), $"the second replica did not keep out; its log:\n{Tail(secondLogs)}");
             Assert.Equal(0, Count(secondLogs, "Polled "));
-            Assert.True(await Eventually.HoldsAsync(() => Count(first.Logs, "Polled ") >= 5, TimeSpan.FromSeconds(10)), "the lease holder did not poll");
+            Assert.True(await Eventually.HoldsAsync(() => Count(first.Logs, "Polled ") >= 5, Patience), $"the lease holder did not poll; its log:\n{Tail(first.Logs)}");
 
             // The holder stops and releases the lease: the other replica takes over at its next tick.
             await first.Host.StopAsync();
-            Assert.True(await Eventually.HoldsAsync(() => Count(secondLogs, "Polled ") >= 2, TimeSpan.FromSeconds(10)), "the second replica did not take over");
+            Assert.True(await Eventually.HoldsAsync(() => Count(secondLogs, "Polled ") >= 2, Patience), $"the second replica did not take over; its log:\n{Tail(secondLogs)}");
         }
         finally
         {
             await second.StopAsync();
         }
     }
+
+    /// <summary>A replica's last log lines, for the failure message (what its poll ticks did instead).</summary>
+    private static string Tail(CapturedLogs logs) =>
+        string.Join("\n", logs.Events.TakeLast(40).Select(e => $"{e.Timestamp:HH:mm:ss.fff} {e.Level} {e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {e.Exception?.GetType().Name}"));
 
     private static int Count(CapturedLogs logs, string messageStart) =>
         logs.Events.Count(e => e.Level >= LogEventLevel.Debug && e.MessageTemplate.Text.StartsWith(messageStart, StringComparison.Ordinal));
