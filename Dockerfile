@@ -4,7 +4,7 @@
 #        docker run --rm issue-hygiene demo                      (writes ./demo-output in the writable /data)
 #        docker run --rm -v "$PWD/examples:/examples:ro" issue-hygiene lint --issue-json /examples/issue-needs-triage.json
 # What ships: one native executable (Native AOT, linux-x64: no JIT, no .NET runtime in the image), SQLite's native
-# library and the default rules. Measured 2026-12-02: 30.9 MB executable + 1.5 MB libe_sqlite3.so; the image adds the
+# library and the default rules. Measured 2026-12-02: 32.9 MB executable + 1.5 MB libe_sqlite3.so; the image adds the
 # mcr.microsoft.com/dotnet/runtime-deps:10.0 base (Debian with OpenSSL and the unprivileged user `app`).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
